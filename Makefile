@@ -1,0 +1,43 @@
+# Two entry points for readers and maintainers (see README.md):
+#   make serve   set up, execute the example notebooks, serve both languages on 127.0.0.1:8000
+#   make test    set up, run the full verification (blocks, notebooks, parity, site build, workflows)
+# Both are safe to re-run: the virtual environment is rebuilt only when a requirements file changes.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# The GPU runner sets FLAVOR=gpu to install TensorFlow's CUDA build instead of the CPU build.
+FLAVOR ?= cpu
+STAMP  := $(VENV)/.installed-$(FLAVOR)
+
+# Quiet TensorFlow's C++ INFO lines ("This TensorFlow binary is optimized ..."); warnings still show.
+export TF_CPP_MIN_LOG_LEVEL ?= 1
+export MPLBACKEND ?= Agg
+export NO_MKDOCS_2_WARNING ?= 1
+
+.PHONY: setup serve test build notebooks clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements/$(FLAVOR).txt requirements/base.txt requirements/constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/$(FLAVOR).txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+notebooks: setup
+	$(BIN)/python -m hooks.notebooks
+
+serve: notebooks
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: notebooks
+	$(BIN)/mkdocs build --strict
+
+test: setup
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache docs/*/examples/*.ipynb

@@ -1,0 +1,85 @@
+"""MkDocs hooks: make the executed notebooks first-class pages in both languages.
+
+- mkdocs-static-i18n rebuilds the file list after mkdocs-jupyter has marked notebooks as pages,
+  so they would be copied as raw JSON (upstream mkdocs-static-i18n issue #198): mark them again.
+- Notebook headings carry explicit ids (see hooks/notebooks.py); build the page's table of
+  contents from those ids, since mkdocs-jupyter's own slugs drop Chinese text.
+- mkdocs-jupyter's template loads MathJax and Mermaid from public CDNs; our notebooks use
+  neither, and no page may load anything from another host.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+
+from mkdocs.plugins import event_priority
+from mkdocs_jupyter.plugin import NotebookFile
+from mkdocs.structure.toc import get_toc
+
+HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+TAG = re.compile(r"<[^>]+>")
+CDN_SCRIPT = re.compile(r'<script[^>]+src="https?://[^"]*(?:mathjax|mermaid)[^"]*"[^>]*>\s*</script>', re.I)
+# mkdocs-jupyter's mermaid loader is an inline module that imports from a CDN.
+CDN_MODULE = re.compile(r'<script type="module">[^<]*?import\s+mermaid\s+from\s+"https?://[^"]+"[^<]*</script>', re.S)
+
+
+def _is_notebook(page) -> bool:
+    return page.file.src_uri.endswith(".ipynb")
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has rebuilt the file list
+def on_files(files, config):
+    jupyter = config.plugins["mkdocs-jupyter"]
+    i18n = config.plugins["i18n"]
+    # Replace in place: the i18n plugin's own Files subclass resolves nav paths per language.
+    for file in [f for f in files if jupyter.should_include(f) and not f.is_documentation_page()]:
+        files.remove(file)
+        files.append(_notebook_page(file, config, i18n.current_language, i18n.default_language,
+                                    sorted(i18n.build_languages)))
+    return files
+
+
+class _Alternate:
+    """The language switcher only needs the other language's URL of this page."""
+
+    def __init__(self, url: str):
+        self.url = url
+
+
+def _notebook_page(file, config, language: str, default: str, languages: list[str]) -> NotebookFile:
+    """Turn the i18n file of `[en/]examples/x.ipynb` into the page `[en/]examples/x/`.
+
+    The i18n plugin has already given it the destination mkdocs-jupyter chose on its first pass
+    (`[en/]examples/x/index.html`); only the page behaviour and the alternates were lost.
+    """
+    page = NotebookFile(file, **config)
+    page.dest_path = file.dest_path
+    page.abs_dest_path = file.abs_dest_path
+    page.url = file.url
+    within_language = page.url if language == default else page.url[len(language) + 1:]
+    page.alternates = {
+        lang: _Alternate(within_language if lang == default else f"{lang}/{within_language}")
+        for lang in languages
+    }
+    return page
+
+
+def on_page_content(content, page, config, files):
+    if not _is_notebook(page):
+        return content
+    content = CDN_SCRIPT.sub("", CDN_MODULE.sub("", content))
+    tokens: list[dict] = []
+    stack: list[dict] = []
+    for level, anchor, inner in HEADING.findall(content):
+        name = html.unescape(TAG.sub("", inner)).replace("¶", "").strip()
+        token = {"level": int(level), "id": anchor, "name": name, "html": name, "data-toc-label": name, "children": []}
+        while stack and stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(token)
+        stack.append(token)
+    page.toc = get_toc(tokens)
+    if tokens and tokens[0]["level"] == 1:
+        page.title = tokens[0]["name"]
+    return content

@@ -1,0 +1,27 @@
+"""Every example notebook, in each language, executed top to bottom in a fresh kernel.
+
+The executed copy is what the site renders (docs/<lang>/examples/<slug>.ipynb).
+"""
+
+import pytest
+
+from hooks import notebooks
+
+
+def test_notebook(example, record_property):
+    try:
+        run = notebooks.execute(example)
+    except notebooks.NotebookFailed as exc:
+        pytest.fail(str(exc), pytrace=False)
+    record_property("device", run.stamp["device"])
+    notebooks.write(run)
+    warnings = [
+        (index, output["text"])
+        for index, cell in enumerate(run.notebook.cells, start=1)
+        for output in cell.get("outputs", [])
+        if output.get("output_type") == "stream" and output.get("name") == "stderr"
+    ]
+    assert not warnings, (
+        f"{example.name}: cell {warnings[0][0]} writes to stderr (a warning a reader would have "
+        f"to ignore):\n{warnings[0][1]}"
+    )
