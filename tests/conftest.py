@@ -17,6 +17,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# Before TensorFlow loads, here and in notebook kernels: keep its C++ INFO lines ("This TensorFlow
+# binary is optimized ...") out of the output; its warnings still show. Plots render off-screen.
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "1")
+os.environ.setdefault("MPLBACKEND", "Agg")
 
 from hooks import notebooks  # noqa: E402
 from tests.harness import fences  # noqa: E402

@@ -26,7 +26,6 @@ SHOWN = {
     "ini", "cfg", "html", "css", "javascript", "js", "markdown", "md", "diff", "mermaid", "dockerfile",
 }
 CONT_MARKER = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:cont[-\s]*-->\s*$")
-TILDE_FENCE = re.compile(r"^\s*~~~")
 
 
 class FenceError(Exception):
@@ -62,6 +61,34 @@ class Block:
         return next((m for m in self.marks if m.name == name), None)
 
 
+def fenced_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it belongs to a fence (opening and closing lines included)."""
+    return fence_structure(lines)[0]
+
+
+def fence_structure(lines: list[str]) -> tuple[list[bool], list[tuple[int, str]]]:
+    """Which lines belong to a fence, and the (index, marker) of each top-level fence opening.
+
+    A fence closes only on the same character repeated at least as often as it opened, so a
+    ```` fence can show ``` fences inside it.
+    """
+    mask, openers, opened = [], [], None
+    for index, line in enumerate(lines):
+        match = re.match(r"^\s*(`{3,}|~{3,})", line)
+        if opened is None and match:
+            opened = match.group(1)
+            openers.append((index, opened))
+            mask.append(True)
+        elif opened is not None:
+            mask.append(True)
+            if match and match.group(1)[0] == opened[0] and len(match.group(1)) >= len(opened) \
+                    and not line.strip()[len(match.group(1)):].strip():
+                opened = None
+        else:
+            mask.append(False)
+    return mask, openers
+
+
 def language_of(info: str | None) -> str:
     """`python title="a.py"` -> `python`; `{.py .annotate}` -> `py`; no info string -> ``."""
     words = (info or "").strip().lstrip("{").split()
@@ -82,15 +109,18 @@ def _marks(path: Path, lineno: int, texts: list[str]) -> list[pytest.MarkDecorat
 def extract(path: Path) -> list[Block]:
     """Every fence of a Markdown page as a Block, `cont` fences joined to the block they extend."""
     text = path.read_text(encoding="utf-8")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if TILDE_FENCE.match(line):
-            raise FenceError(f"{path}:{number}: '~~~' fences are invisible to the test harness; "
+    lines = text.splitlines(keepends=True)
+    inside, openers = fence_structure(lines)
+    for index, marker in openers:
+        if marker.startswith("~"):
+            raise FenceError(f"{path}:{index + 1}: '~~~' fences are invisible to the test harness; "
                              "use backtick fences (```)")
     try:
         joined = extract_from_buffer(io.StringIO(text))
         # The same page with its cont markers blanked gives each fence on its own, with its line.
-        alone = extract_from_buffer(io.StringIO(
-            "".join("\n" if CONT_MARKER.match(l) else l for l in text.splitlines(keepends=True))))
+        alone = extract_from_buffer(io.StringIO("".join(
+            "\n" if CONT_MARKER.match(line) and not fenced else line
+            for line, fenced in zip(lines, inside))))
     except RuntimeError as exc:
         raise FenceError(f"{path}:1: {exc}") from exc
 

@@ -17,12 +17,11 @@ import jupytext
 
 from hooks.notebooks import cell_lines
 
-from .fences import PYTHON, Block, extract
+from .fences import PYTHON, Block, extract, fenced_lines
 from .paths import display
 
 HEADING = re.compile(r"^\s{0,8}(#{1,6})\s+(.*?)\s*$")
 ATTRS = re.compile(r"\{([^{}]*)\}\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 # Fences whose text readers type or copy: identical in both languages.
 EXACT = {"console", "bash", "sh", "shell", "yaml", "yml", "toml", "json", "ini", "cfg", "dockerfile"}
 
@@ -36,12 +35,10 @@ class Heading:
 
 def headings(text: str, path: Path | str) -> tuple[list[Heading], list[str]]:
     """The headings of a Markdown text, and an error for each heading without an explicit id."""
-    found, errors, in_fence = [], [], False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        match = None if in_fence else HEADING.match(line)
+    found, errors = [], []
+    lines = text.splitlines()
+    for number, (line, fenced) in enumerate(zip(lines, fenced_lines(lines)), start=1):
+        match = None if fenced else HEADING.match(line)
         if not match:
             continue
         attrs = ATTRS.search(match.group(2))
