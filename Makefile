@@ -12,10 +12,12 @@ STAMP  := $(VENV)/.installed-$(FLAVOR)
 
 # Quiet TensorFlow's C++ INFO lines ("This TensorFlow binary is optimized ..."); warnings still show.
 export TF_CPP_MIN_LOG_LEVEL ?= 1
-export MPLBACKEND ?= Agg
 export NO_MKDOCS_2_WARNING ?= 1
+# The browser tests drive this Chromium (Debian's package, installed on first use).
+export CHROMIUM ?= $(or $(shell command -v chromium),/usr/bin/chromium)
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: setup serve test build notebooks clean
+.PHONY: setup browser serve test build notebooks clean
 
 setup: $(STAMP)
 
@@ -36,7 +38,11 @@ serve: notebooks
 build: notebooks
 	$(BIN)/mkdocs build --strict
 
-test: setup
+browser:
+	@test -x "$(CHROMIUM)" || { echo "Installing Debian's chromium for the browser tests"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+test: setup browser
 	$(BIN)/python -m pytest
 
 clean:

@@ -15,6 +15,7 @@ import argparse
 import datetime
 import hashlib
 import json
+import os
 import re
 import sys
 import tempfile
@@ -208,9 +209,17 @@ def execute(example: Example, timeout: int | None = None) -> Run:
     return Run(example, seconds, stamp, notebook)
 
 
+def _kernel_env() -> dict[str, str]:
+    """The kernel inherits our environment, except a headless MPLBACKEND (the test process sets
+    Agg): inside a notebook that backend would swallow every figure instead of showing it inline."""
+    env = dict(os.environ)
+    env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    return env
+
+
 def _run_cells(client: NotebookClient, notebook, lines: list[int], source: str, budget: int):
     started = time.perf_counter()
-    with client.setup_kernel():
+    with client.setup_kernel(env=_kernel_env()):
         for index, cell in enumerate(notebook.cells):
             try:
                 client.execute_cell(cell, index)

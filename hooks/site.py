@@ -4,6 +4,9 @@
   so they would be copied as raw JSON (upstream mkdocs-static-i18n issue #198): mark them again.
 - Notebook headings carry explicit ids (see hooks/notebooks.py); build the page's table of
   contents from those ids, since mkdocs-jupyter's own slugs drop Chinese text.
+- One search index per language: the i18n plugin merges both languages into site/search/, so a
+  Chinese page could find English pages and the reverse. Split it into site/search/ (default
+  language) and site/<lang>/search/; overrides/main.html points each language's pages at its own.
 - mkdocs-jupyter's template loads MathJax and Mermaid from public CDNs; our notebooks use
   neither, and no page may load anything from another host.
 """
@@ -11,8 +14,10 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
+from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs_jupyter.plugin import NotebookFile
@@ -83,3 +88,38 @@ def on_page_content(content, page, config, files):
     if tokens and tokens[0]["level"] == 1:
         page.title = tokens[0]["name"]
     return content
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
+def on_post_build(config):
+    i18n = config.plugins["i18n"]
+    if i18n.building:  # an inner, per-language build: the merged index is not complete yet
+        return
+    merged_path = Path(config.site_dir) / "search" / "search_index.json"
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
+    for lang in [i18n.default_language, *others]:
+        prefix = "" if lang == i18n.default_language else f"{lang}/"
+        docs = [
+            dict(doc, location=doc["location"][len(prefix):])
+            for doc in merged["docs"]
+            if doc["location"].startswith(prefix) and not any(
+                doc["location"].startswith(f"{other}/") for other in others if other != lang)
+        ]
+        target = Path(config.site_dir) / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(dict(merged, docs=docs), ensure_ascii=False), encoding="utf-8")
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has set the switcher for this page
+def on_page_context(context, page, config, nav):
+    """On the home pages the i18n plugin keeps the configured links, which start with the path of
+    site_url (/handbook/): right when deployed, broken anywhere else (mkdocs serve, a local copy).
+    Link every page, home pages included, to its twin by a relative URL."""
+    alternates = getattr(page.file, "alternates", {})
+    # The theme reads config.extra.alternate, the attribute the i18n plugin sets (not the dict key).
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        twin = alternates.get(alternate["lang"])
+        if twin is not None:
+            alternate["link"] = twin.url or "./"
+    return context

@@ -93,6 +93,23 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("notebook_pair", sources, ids=sources)
 
 
+# --- the built site, shared by test_site.py and test_browser.py --------------------------------
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site, built once per run (notebooks not yet executed in this run are executed first)."""
+    from tests.harness.site import build
+
+    out = tmp_path_factory.mktemp("site")
+    try:
+        problems = build(out)
+    except notebooks.NotebookFailed as exc:
+        pytest.fail(f"cannot build the site: {exc}", pytrace=False)
+    if problems:
+        pytest.fail("mkdocs build --strict failed:\n" + "\n".join(problems), pytrace=False)
+    return out
+
+
 # --- GPU runner ---------------------------------------------------------------------------------
 
 def current_device() -> str:
@@ -127,7 +144,18 @@ def _kind_and_language(item) -> tuple[str, str] | None:
     return None
 
 
+# Fast checks first; notebooks before the site that renders them, so they run once per session.
+MODULE_ORDER = ["test_parity", "test_workflows", "test_blocks", "test_notebooks", "test_site",
+                "test_browser", "test_harness"]
+
+
+def _module_rank(item) -> int:
+    name = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+    return MODULE_ORDER.index(name) if name in MODULE_ORDER else len(MODULE_ORDER)
+
+
 def pytest_collection_modifyitems(session, config, items):
+    items.sort(key=_module_rank)  # stable: keeps file-and-line order within a module
     for item in items:
         kind = _kind_and_language(item)
         if kind:

@@ -44,6 +44,11 @@ def test_good_tree_passes_and_reports_counts():
           "tests/fixtures/missing-twin/docs/en/only.md is missing"]),
         ("code-differs", "tests/test_parity.py",
          ["tests/fixtures/code-differs/docs/zh/index.md:3 and tests/fixtures/code-differs/docs/en/index.md:3: code differs"]),
+        ("question-differs", "tests/test_parity.py",
+         ["tests/fixtures/question-differs/docs/zh/index.md:5 asks #q-transfer (medium) where "
+          "tests/fixtures/question-differs/docs/en/index.md:5 asks #q-transfer (hard)"]),
+        ("chinese-in-english", "tests/test_parity.py",
+         ["tests/fixtures/chinese-in-english/docs/en/index.md:3: Transfer learning (迁移学习)"]),
         ("failing-notebook", "tests/test_notebooks.py",
          ["tests/fixtures/failing-notebook/examples/en/broken.py:17: AssertionError: values are not sorted"]),
         ("unreasoned-skip", "tests/test_blocks.py",

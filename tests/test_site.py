@@ -4,50 +4,14 @@ switcher that leads to the same page, Chinese search segmentation, and rendered 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import pytest
-
 from hooks import notebooks
 from tests.harness.paths import ROOT
-
-LANGUAGES = notebooks.LANGUAGES
-DEFAULT = LANGUAGES[0]
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """Build the site once. Notebooks not yet executed in this run are executed first."""
-    stale = [e for e in notebooks.discover() if not notebooks.is_fresh(e)]
-    for example in stale:
-        try:
-            notebooks.write(notebooks.execute(example))
-        except notebooks.NotebookFailed as exc:
-            pytest.fail(f"cannot build the site: {exc}", pytrace=False)
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    log = result.stdout + result.stderr
-    problems = [line for line in log.splitlines() if re.match(r"^(WARNING|ERROR)\b", line)]
-    assert result.returncode == 0 and not problems, "mkdocs build --strict failed:\n" + "\n".join(problems or [log])
-    return out
-
-
-def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
-
-
-def language_of(site: Path, page: Path) -> str:
-    first = page.relative_to(site).parts[0]
-    return first if first in LANGUAGES else DEFAULT
+from tests.harness.site import DEFAULT, LANGUAGES, language_of, pages
 
 
 class _Tags(HTMLParser):
@@ -104,8 +68,6 @@ def test_no_page_loads_anything_from_another_host(site):
 def test_language_switcher_leads_to_the_same_page(site):
     problems = []
     for page in pages(site):
-        if "print_page" in page.parts:
-            continue
         lang = language_of(site, page)
         relative = page.relative_to(site / lang if lang != DEFAULT else site).as_posix()
         base = page.relative_to(site).as_posix()
@@ -113,7 +75,7 @@ def test_language_switcher_leads_to_the_same_page(site):
             other = attrs.get("hreflang")
             if tag != "a" or other not in LANGUAGES or other == lang:
                 continue
-            target = urljoin(base, attrs["href"])
+            target = urlparse(urljoin(f"http://site/{base}", attrs["href"])).path.lstrip("/")
             expected = relative if other == DEFAULT else f"{other}/{relative}"
             if target.removesuffix("index.html") != expected.removesuffix("index.html"):
                 problems.append(f"{base}: switcher to '{other}' leads to {target}, expected {expected}")
@@ -122,15 +84,25 @@ def test_language_switcher_leads_to_the_same_page(site):
     assert not problems, "\n".join(problems)
 
 
-def test_chinese_pages_are_indexed_word_by_word(site):
-    """Material splits Chinese with jieba and marks word boundaries with U+200B; without them no
-    Chinese query matches. English pages are indexed too, in the same index."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "\u200b" in index["config"]["separator"]
-    chinese = [d for d in index["docs"] if re.search(r"[\u4e00-\u9fff]", d["text"])]
-    english = [d for d in index["docs"] if d["location"].startswith("en/")]
-    assert chinese and english, "the search index lacks the pages of one language"
-    assert all("\u200b" in d["text"] for d in chinese if len(d["text"]) > 20), "Chinese text not segmented"
+def test_each_language_has_its_own_search_index(site):
+    """hooks/site.py splits the merged index: Chinese pages search only Chinese pages, English
+    pages only English ones. Material splits Chinese with jieba and marks word boundaries with
+    U+200B; without them no Chinese query matches."""
+    for lang in LANGUAGES:
+        root = site if lang == DEFAULT else site / lang
+        index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert "\\u200b" in index["config"]["separator"]  # a regex escape, as mkdocs.yml writes it
+        locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+        built = {p.parent.relative_to(root).as_posix() + "/" for p in root.rglob("index.html")
+                 if language_of(site, p) == lang and "search" not in p.parts}
+        built = {"" if b == "./" else b for b in built}
+        assert locations <= built, f"{lang} index points outside its language: {sorted(locations - built)[:5]}"
+        # The print page repeats every page; the search plugin leaves it out on purpose.
+        missing = sorted(built - locations - {"print_page/"})
+        assert not missing, f"{lang} index misses pages: {missing[:5]}"
+        chinese = [d for d in index["docs"] if re.search(r"[\u4e00-\u9fff]{4}", d["text"])]
+        if lang == "zh":
+            assert chinese and all("\u200b" in d["text"] for d in chinese), "Chinese text not segmented"
 
 
 def test_notebook_pages_show_outputs_plots_and_the_stamp(site):
@@ -145,4 +117,33 @@ def test_notebook_pages_show_outputs_plots_and_the_stamp(site):
             assert notebooks.STAMP_TEXT[lang].split("**")[1] in html, f"{where}: no verification stamp"
             assert (page.parent / f"{page.parent.name}.ipynb").exists(), f"{where}: notebook not offered for download"
     hello = (site / "examples" / "hello-notebook" / "index.html").read_text(encoding="utf-8")
-    assert '<img src="data:image/png;base64' in hello, "the plot of the hello notebook is missing"
+    assert re.search(r'<img [^>]*src="data:image/png;base64', hello), "the plot of the hello notebook is missing"
+
+
+def test_internal_links_and_anchors_resolve(site):
+    """MkDocs checks Markdown links; this also covers links written as HTML (practice index,
+    notebooks, theme)."""
+    ids = {}
+    broken = []
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        ids[page] = set(re.findall(r"""\sid=["']([^"']+)["']""", html))
+    for page in pages(site):
+        base = page.relative_to(site).as_posix()
+        for tag, attrs in tags(page):
+            href = attrs.get("href") if tag == "a" else None
+            if not href or urlparse(href).scheme or href.startswith(("mailto:", "//")):
+                continue
+            # Resolve as a browser would, against the page's URL on a server rooted at the site.
+            target = urlparse(urljoin(f"http://site/{base}", href))
+            path, fragment = target.path.lstrip("/"), target.fragment
+            file = site / path
+            if path == base:
+                file = page
+            elif file.is_dir() or path.endswith("/"):
+                file = file / "index.html"
+            if not file.exists():
+                broken.append(f"{base}: link to missing {href}")
+            elif fragment and file.suffix == ".html" and fragment not in ids.get(file, set()):
+                broken.append(f"{base}: link to missing anchor {href}")
+    assert not broken, "\n".join(broken[:50])

@@ -1,0 +1,159 @@
+"""The reader's experience in a real browser: headless Chromium, driven by Playwright, on the built
+site served from 127.0.0.1.
+
+Chromium comes from Debian (`make test` installs it); Playwright's own browser download is not
+used. CHROMIUM=/path/to/chromium points the tests at another build.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.harness.site import pages
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+# Without these, Chromium keeps calling Google's services, which this sandbox (and many readers'
+# networks) refuse.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: `make test` installs Debian's chromium, "
+                    "or set CHROMIUM=/path/to/chromium", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(base_url=server, permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    yield tab
+    context.close()
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search box; return the result links."""
+    # On a desktop viewport the search box is in the header (the icon is for phones).
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item a", state="attached")
+    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize(("start", "query", "language"), [("/", "迁移学习", "zh"), ("/en/", "transfer learning", "en")])
+def test_search_finds_pages_in_the_readers_language(page, server, start, query, language):
+    page.goto(start)
+    links = search(page, query)
+    paths = [urlparse(link).path for link in links]
+    assert paths, f"{start}: no result for {query!r}"
+    wrong = [p for p in paths if (p.startswith("/en/") != (language == "en"))]
+    assert not wrong, f"{start}: results for {query!r} point into the other language: {wrong}"
+    assert any("transfer-learning" in p for p in paths), f"{start}: no transfer-learning page for {query!r}: {paths}"
+
+
+@pytest.mark.parametrize(("path", "twin"), [
+    ("/interview/transfer-learning/", "/en/interview/transfer-learning/"),
+    ("/en/interview/transfer-learning/", "/interview/transfer-learning/"),
+    ("/examples/cnn-digits/", "/en/examples/cnn-digits/"),
+    ("/en/examples/cnn-digits/", "/examples/cnn-digits/"),
+])
+def test_language_switcher_keeps_the_page(page, path, twin):
+    page.goto(path)
+    target = "en" if twin.startswith("/en/") else "zh"
+    page.hover(".md-header__option .md-select")
+    page.click(f".md-select__link[hreflang='{target}']")
+    page.wait_for_load_state()
+    assert urlparse(page.url).path == twin, f"{path}: the switcher led to {page.url}, expected {twin}"
+
+
+def test_collapsed_answer_opens_on_click(page):
+    page.goto("/interview/transfer-learning/")
+    answer = page.locator("details.success").first
+    assert answer.get_attribute("open") is None, "/interview/transfer-learning/: answer is open before a click"
+    answer.locator("summary").click()
+    assert answer.get_attribute("open") is not None, "/interview/transfer-learning/: answer did not open"
+
+
+def test_copy_button_copies_the_code(page):
+    page.goto("/en/conventions/")
+    block = page.locator("div.highlight pre").first
+    block.hover()
+    block.locator("button[data-md-type='copy']").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    shown = block.locator("code").inner_text()
+    assert copied.strip() and copied.strip() == shown.strip(), "/en/conventions/: copy button copied something else"
+
+
+@pytest.mark.parametrize("path", ["/examples/cnn-digits/", "/en/examples/cnn-digits/"])
+def test_notebook_page_shows_outputs_plot_download_and_colab(page, path):
+    page.goto(path)
+    assert page.locator(".jp-OutputArea-output").count() > 0, f"{path}: no outputs"
+    image = page.locator(".jp-OutputArea-output img").first
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0"), f"{path}: plot not rendered"
+    download = page.locator(".notebook-actions a[download]")
+    href = download.get_attribute("href")
+    response = page.request.get(page.url + href)
+    assert response.ok and response.json()["cells"], f"{path}: notebook download {href} failed"
+    colab = page.locator(".notebook-actions a[href*='colab.research.google.com']").get_attribute("href")
+    assert colab.endswith(path.lstrip("/") + "cnn-digits.ipynb"), f"{path}: Colab link {colab}"
+
+
+def test_no_page_requests_another_host(browser, server, site):
+    """Load every page of both languages; record every request; list offenders by page."""
+    host = urlparse(server).netloc
+    offenders: dict[str, list[str]] = {}
+    context = browser.new_context(base_url=server)
+    tab = context.new_page()
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    checked = total = 0
+    for built in pages(site):
+        path = "/" + built.relative_to(site).as_posix().removesuffix("index.html")
+        requested.clear()
+        tab.goto(path, wait_until="networkidle")
+        checked += 1
+        total += len(requested)
+        foreign = [url for url in requested if urlparse(url).scheme in ("http", "https")
+                   and urlparse(url).netloc != host]
+        if foreign:
+            offenders[path] = foreign
+    context.close()
+    print(f"checked {checked} pages and {total} requests for requests to other hosts")
+    assert checked > 10
+    assert not offenders, "pages request other hosts:\n" + "\n".join(
+        f"{path}: {', '.join(sorted(set(urls)))}" for path, urls in offenders.items())
