@@ -7,17 +7,23 @@
 - One search index per language: the i18n plugin merges both languages into site/search/, so a
   Chinese page could find English pages and the reverse. Split it into site/search/ (default
   language) and site/<lang>/search/; overrides/main.html points each language's pages at its own.
+- mkdocs-jupyter inlines JupyterLab's whole stylesheet (about 570 KB) into every notebook page;
+  move it to one shared, cacheable file without the rules of Blueprint, the widget toolkit of
+  JupyterLab's application (buttons, menus, dialogs) that a rendered notebook never uses.
 - mkdocs-jupyter's template loads MathJax and Mermaid from public CDNs; our notebooks use
   neither, and no page may load anything from another host.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
 import re
 from pathlib import Path
+
+import tinycss2
 
 from mkdocs.plugins import event_priority
 from mkdocs_jupyter.plugin import NotebookFile
@@ -28,6 +34,9 @@ TAG = re.compile(r"<[^>]+>")
 CDN_SCRIPT = re.compile(r'<script[^>]+src="https?://[^"]*(?:mathjax|mermaid)[^"]*"[^>]*>\s*</script>', re.I)
 # mkdocs-jupyter's mermaid loader is an inline module that imports from a CDN.
 CDN_MODULE = re.compile(r'<script type="module">[^<]*?import\s+mermaid\s+from\s+"https?://[^"]+"[^<]*</script>', re.S)
+# Inline stylesheets above this size are JupyterLab's theme, identical on every notebook page.
+SHARED_STYLE_MIN_CHARS = 100_000
+STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 
 
 def _is_notebook(page) -> bool:
@@ -95,6 +104,11 @@ def on_post_build(config):
     i18n = config.plugins["i18n"]
     if i18n.building:  # an inner, per-language build: the merged index is not complete yet
         return
+    # The print pages (hooks/printing.py) hold every notebook, each with JupyterLab's stylesheet.
+    for printed in Path(config.site_dir).glob("**/print_page/index.html"):
+        depth = "../" * len(printed.relative_to(config.site_dir).parent.parts)
+        printed.write_text(share_jupyter_styles(printed.read_text(encoding="utf-8"), config.site_dir, depth),
+                           encoding="utf-8")
     merged_path = Path(config.site_dir) / "search" / "search_index.json"
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
@@ -123,3 +137,44 @@ def on_page_context(context, page, config, nav):
         if twin is not None:
             alternate["link"] = twin.url or "./"
     return context
+
+
+def _used_rules(nodes) -> list[str]:
+    """The rules of a stylesheet except those whose every selector targets a Blueprint widget."""
+    kept = []
+    for node in nodes:
+        if node.type == "qualified-rule":
+            selectors = tinycss2.serialize(node.prelude).split(",")
+            if all(".bp3-" in selector for selector in selectors):
+                continue
+        elif node.type == "at-rule" and node.content is not None and node.lower_at_keyword in ("media", "supports"):
+            inner = _used_rules(tinycss2.parse_rule_list(node.content, skip_whitespace=True, skip_comments=True))
+            if inner:
+                kept.append(f"@{node.at_keyword}{tinycss2.serialize(node.prelude)}{{{''.join(inner)}}}")
+            continue
+        kept.append(tinycss2.serialize([node]))
+    return kept
+
+
+def share_jupyter_styles(output: str, site_dir: str, depth: str) -> str:
+    """Replace JupyterLab's inline stylesheet by a link to one shared, trimmed copy under assets/."""
+
+    def shared(match: re.Match) -> str:
+        css = match.group(1)
+        if len(css) < SHARED_STYLE_MIN_CHARS:
+            return match.group(0)
+        name = f"assets/stylesheets/jupyter.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
+        target = Path(site_dir) / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            rules = _used_rules(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True))
+            target.write_text("\n".join(rules), encoding="utf-8")
+        return f'<link rel="stylesheet" href="{depth}{name}">'
+
+    return STYLE.sub(shared, output)
+
+
+def on_post_page(output, page, config):
+    if not _is_notebook(page):
+        return output
+    return share_jupyter_styles(output, config.site_dir, "../" * page.url.count("/"))

@@ -7,17 +7,15 @@ used. CHROMIUM=/path/to/chromium points the tests at another build.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from tests.harness.server import serve
 from tests.harness.site import pages
 
 pytestmark = pytest.mark.browser
@@ -29,20 +27,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(site):
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -134,17 +122,23 @@ def test_notebook_page_shows_outputs_plot_download_and_colab(page, path):
 
 
 def test_no_page_requests_another_host(browser, server, site):
-    """Load every page of both languages; record every request; list offenders by page."""
+    """Load every page of both languages; record every request; list offenders by page: requests to
+    another host, and requests the local server cannot answer (a missing asset, a sitemap)."""
     host = urlparse(server).netloc
     offenders: dict[str, list[str]] = {}
+    missing: dict[str, list[str]] = {}
     context = browser.new_context(base_url=server)
     tab = context.new_page()
     requested: list[str] = []
+    failed: list[str] = []
     tab.on("request", lambda request: requested.append(request.url))
+    tab.on("response", lambda response: failed.append(f"{response.status} {response.url}")
+           if response.status >= 400 else None)
     checked = total = 0
     for built in pages(site):
         path = "/" + built.relative_to(site).as_posix().removesuffix("index.html")
         requested.clear()
+        failed.clear()
         tab.goto(path, wait_until="networkidle")
         checked += 1
         total += len(requested)
@@ -152,8 +146,12 @@ def test_no_page_requests_another_host(browser, server, site):
                    and urlparse(url).netloc != host]
         if foreign:
             offenders[path] = foreign
+        if failed:
+            missing[path] = list(failed)
     context.close()
     print(f"checked {checked} pages and {total} requests for requests to other hosts")
     assert checked > 10
     assert not offenders, "pages request other hosts:\n" + "\n".join(
         f"{path}: {', '.join(sorted(set(urls)))}" for path, urls in offenders.items())
+    assert not missing, "pages request what the site does not have:\n" + "\n".join(
+        f"{path}: {', '.join(sorted(set(urls)))}" for path, urls in missing.items())
