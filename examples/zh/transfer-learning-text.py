@@ -125,7 +125,7 @@ vectorizer = layers.TextVectorization(max_tokens=1_000, output_sequence_length=S
 vectorizer.adapt(source_texts)
 vocab = vectorizer.get_vocabulary()
 print("vocabulary size:", len(vocab))
-print("first entries:", vocab[:8])
+print("first entries:", [str(token) for token in vocab[:8]])
 
 x_source = keras.ops.convert_to_numpy(vectorizer(source_texts))
 y_source = source_stars - 1  # 1 到 5 星对应类别 0 到 4
