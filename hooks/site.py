@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
 import re
 from pathlib import Path
 
@@ -104,23 +103,31 @@ def on_post_build(config):
     i18n = config.plugins["i18n"]
     if i18n.building:  # an inner, per-language build: the merged index is not complete yet
         return
-    # The print pages (hooks/printing.py) hold every notebook, each with JupyterLab's stylesheet.
-    for printed in Path(config.site_dir).glob("**/print_page/index.html"):
-        depth = "../" * len(printed.relative_to(config.site_dir).parent.parts)
-        printed.write_text(share_jupyter_styles(printed.read_text(encoding="utf-8"), config.site_dir, depth),
+    _share_print_page_styles(config.site_dir)
+    _split_search_index(config.site_dir, i18n.default_language,
+                        [lang for lang in i18n.build_languages if lang != i18n.default_language])
+
+
+def _share_print_page_styles(site_dir: str) -> None:
+    """The print pages (hooks/printing.py) hold every notebook, each with JupyterLab's stylesheet."""
+    for printed in Path(site_dir).glob("**/print_page/index.html"):
+        depth = "../" * len(printed.relative_to(site_dir).parent.parts)
+        printed.write_text(share_jupyter_styles(printed.read_text(encoding="utf-8"), site_dir, depth),
                            encoding="utf-8")
-    merged_path = Path(config.site_dir) / "search" / "search_index.json"
-    merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
-    for lang in [i18n.default_language, *others]:
-        prefix = "" if lang == i18n.default_language else f"{lang}/"
+
+
+def _split_search_index(site_dir: str, default: str, others: list[str]) -> None:
+    """site/search/ keeps the default language's pages; site/<lang>/search/ gets each other's."""
+    merged = json.loads((Path(site_dir) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for lang in [default, *others]:
+        prefix = "" if lang == default else f"{lang}/"
         docs = [
             dict(doc, location=doc["location"][len(prefix):])
             for doc in merged["docs"]
             if doc["location"].startswith(prefix) and not any(
                 doc["location"].startswith(f"{other}/") for other in others if other != lang)
         ]
-        target = Path(config.site_dir) / prefix / "search" / "search_index.json"
+        target = Path(site_dir) / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(dict(merged, docs=docs), ensure_ascii=False), encoding="utf-8")
 

@@ -8,7 +8,6 @@ used. CHROMIUM=/path/to/chromium points the tests at another build.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlparse

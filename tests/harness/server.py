@@ -13,6 +13,7 @@ import contextlib
 import functools
 import gzip
 import http.server
+import io
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,21 +38,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    """What send_head returns: a file-like object that do_GET copies to the socket."""
-
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def read(self, *args) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self):
-        pass
+        return io.BytesIO(body)
 
 
 @contextlib.contextmanager
