@@ -1,6 +1,6 @@
 # Two entry points for readers and maintainers (see README.md):
-#   make serve   set up, execute the example notebooks, serve both languages on 127.0.0.1:8000
-#   make test    set up, run the full verification (blocks, notebooks, parity, site build, workflows)
+#   make serve   set up, serve both languages on 127.0.0.1:8000 while the example notebooks run
+#   make test    set up, run the full verification (programs, parity, site build, browser, workflows)
 # Both are safe to re-run: the virtual environment is rebuilt only when a requirements file changes.
 
 PYTHON ?= python3
@@ -21,29 +21,36 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 setup: $(STAMP)
 
+# The install time goes into build/verification.json with the other phases.
 $(STAMP): requirements/$(FLAVOR).txt requirements/base.txt requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements/$(FLAVOR).txt
+	@mkdir -p build && start=$$(date +%s) && \
+	  { test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); } && \
+	  $(BIN)/python -m pip install --quiet --upgrade pip && \
+	  $(BIN)/python -m pip install --quiet -r requirements/$(FLAVOR).txt && \
+	  echo $$(( $$(date +%s) - start )) > build/install-seconds
 	rm -f $(VENV)/.installed-*
 	touch $@
 
 notebooks: setup
-	$(BIN)/python -m hooks.notebooks
+	$(BIN)/python -m handbook.verify --notebooks
 
-serve: notebooks
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: setup
+	$(BIN)/python -m handbook.serve
 
 build: notebooks
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m mkdocs build --strict
 
 browser:
 	@test -x "$(CHROMIUM)" || { echo "Installing Debian's chromium for the browser tests"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
+# The summary check fails a run that ended early, whatever pytest's exit status was.
 test: setup browser
-	$(BIN)/python -m pytest
+	@run=$$(date +%s%N); status=0; \
+	HANDBOOK_RUN_ID=$$run $(BIN)/python -m pytest || status=$$?; \
+	$(BIN)/python -m handbook.summary --run-id $$run || status=1; \
+	exit $$status
 
 clean:
-	rm -rf site .pytest_cache docs/*/examples/*.ipynb
+	rm -rf site build .cache/handbook .pytest_cache

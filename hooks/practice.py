@@ -9,12 +9,12 @@ hand, so a new question appears in the index as soon as its page has it.
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
+
+from handbook.grammar import headings, questions, read_text
 
 MARKER = "<!-- question-index -->"
 SOURCES = ("interview/*.md", "coding/*.md")
-HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*\{([^{}]*)\}\s*$")
 LABELS = {
     "zh": {"question": "问题", "topic": "主题", "difficulty": "难度", "all": "全部",
            "easy": "简单", "medium": "中等", "hard": "困难", "count": "道题"},
@@ -23,38 +23,20 @@ LABELS = {
 }
 
 
-def page_questions(page: Path) -> list[dict]:
-    """Every heading of a page with the `.question` class, in order, with its topic (the page's
-    h1) and its difficulty (None on guide pages, which link to the answer instead)."""
-    found, topic, in_fence = [], None, False
-    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.lstrip().startswith("```"):
-            in_fence = not in_fence
-        match = None if in_fence else HEADING.match(line)
-        if not match:
-            continue
-        attrs = match.group(3)
-        if len(match.group(1)) == 1:
-            topic = match.group(2)
-        anchor = re.search(r"#([\w-]+)", attrs)
-        if ".question" in attrs.split() and anchor:
-            difficulty = re.search(r'data-difficulty="?(easy|medium|hard)"?', attrs)
-            found.append({"text": match.group(2), "topic": topic, "id": anchor.group(1), "line": number,
-                          "difficulty": difficulty.group(1) if difficulty else None})
-    return found
-
-
-def questions(language_root: Path) -> list[dict]:
-    """The questions of the question bank and the coding problems, in page order, with their URL."""
+def bank(language_root: Path) -> list[dict]:
+    """The questions of the question bank and the coding problems that carry a difficulty, in
+    page order, with their topic (the page's h1) and URL."""
     found = []
     for pattern in SOURCES:
         for page in sorted(language_root.glob(pattern)):
+            heads = headings(read_text(page), page)
+            topic = next((h.text for h in heads if h.level == 1), "")
             # The page's URL as MkDocs writes it: coding/index.md is coding/, interview/cnn.md interview/cnn/.
             path = page.relative_to(language_root)
             url = (path.parent if path.stem == "index" else path.with_suffix("")).as_posix()
-            found += [dict(q, url=f"{url}/#{q['id']}") for q in page_questions(page) if q["difficulty"]]
+            found += [{"text": q.text, "topic": topic, "difficulty": q.difficulty, "url": f"{url}/#{q.id}"}
+                      for q in questions(heads, page) if q.difficulty]
     return found
-
 
 def table(rows: list[dict], language: str) -> str:
     labels = LABELS[language]
@@ -76,6 +58,6 @@ def table(rows: list[dict], language: str) -> str:
 def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
-    language = Path(page.file.src_uri).parts[0]
-    rows = questions(Path(config.docs_dir) / language)
+    language = config.plugins["i18n"].current_language
+    rows = bank(Path(config.docs_dir) / language)
     return markdown.replace(MARKER, table(rows, language))

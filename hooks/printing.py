@@ -11,17 +11,15 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-
-def _prefix(config, language: str) -> str:
-    return "" if language == config.plugins["i18n"].default_language else f"{language}/"
+from handbook.layout import prefix
 
 
 def on_pre_build(config):
     printer = config.plugins.get("print-site")
     if printer is not None:
-        prefix = _prefix(config, config.plugins["i18n"].current_language)
-        printer.print_file.dest_uri = f"{prefix}print_page/index.html"
-        printer.print_file.url = f"{prefix}print_page/"
+        here = prefix(config.plugins["i18n"].current_language)
+        printer.print_file.dest_uri = f"{here}print_page/index.html"
+        printer.print_file.url = f"{here}print_page/"
 
 
 @event_priority(-50)  # after the print plugin has written the page
@@ -29,13 +27,13 @@ def on_post_build(config):
     """The print page borrows the switcher of the last page rendered: point it at the other
     language's print page instead."""
     i18n = config.plugins["i18n"]
-    page = Path(config.site_dir) / _prefix(config, i18n.current_language) / "print_page" / "index.html"
+    page = Path(config.site_dir) / prefix(i18n.current_language) / "print_page" / "index.html"
     if not page.exists():
         return
-    depth = "../" * (1 + bool(_prefix(config, i18n.current_language)))
+    depth = "../" * (1 + bool(prefix(i18n.current_language)))
 
     def relink(match: re.Match) -> str:
-        return f'href="{depth}{_prefix(config, match.group(1))}print_page/" hreflang="{match.group(1)}"'
+        return f'href="{depth}{prefix(match.group(1))}print_page/" hreflang="{match.group(1)}"'
 
     html = re.sub(r'href="[^"]*" hreflang="([a-z]+)"', relink, page.read_text(encoding="utf-8"))
     page.write_text(html, encoding="utf-8")

@@ -1,8 +1,9 @@
 """MkDocs hooks: make the executed notebooks first-class pages in both languages.
 
-- mkdocs-static-i18n rebuilds the file list after mkdocs-jupyter has marked notebooks as pages,
-  so they would be copied as raw JSON (upstream mkdocs-static-i18n issue #198): mark them again.
-- Notebook headings carry explicit ids (see hooks/notebooks.py); build the page's table of
+- The executed notebooks are build outputs (build/notebooks/<lang>/, written by handbook/verify.py),
+  not files in docs/: add each language's copies as notebook pages. (mkdocs-static-i18n would also
+  copy notebooks found in docs/ as raw JSON, upstream issue #198.)
+- Notebook headings carry explicit ids (see handbook/notebooks.py); build the page's table of
   contents from those ids, since mkdocs-jupyter's own slugs drop Chinese text.
 - One search index per language: the i18n plugin merges both languages into site/search/, so a
   Chinese page could find English pages and the reverse. Split it into site/search/ (default
@@ -24,9 +25,15 @@ from pathlib import Path
 
 import tinycss2
 
-from mkdocs.plugins import event_priority
-from mkdocs_jupyter.plugin import NotebookFile
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
+from mkdocs_jupyter.plugin import NotebookFile
+
+from handbook.layout import BUILD, Tree, display, language_of_url, languages, notebook_output, prefix
+from handbook.verify import write_notebooks
+
+log = get_plugin_logger(__name__)
 
 HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 TAG = re.compile(r"<[^>]+>")
@@ -42,15 +49,22 @@ def _is_notebook(page) -> bool:
     return page.file.src_uri.endswith(".ipynb")
 
 
-@event_priority(-110)  # after mkdocs-static-i18n (-100) has rebuilt the file list
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has built this language's file list
 def on_files(files, config):
-    jupyter = config.plugins["mkdocs-jupyter"]
+    """Add this language's executed notebooks from build/ (they are never written into docs/)."""
     i18n = config.plugins["i18n"]
-    # Replace in place: the i18n plugin's own Files subclass resolves nav paths per language.
-    for file in [f for f in files if jupyter.should_include(f) and not f.is_documentation_page()]:
-        files.remove(file)
-        files.append(_notebook_page(file, config, i18n.current_language, i18n.default_language,
-                                    sorted(i18n.build_languages)))
+    language = i18n.current_language
+    for source in Tree().examples_found():
+        rendered = notebook_output(source.stem, language)
+        if not rendered.exists():
+            if not _serving:
+                log.warning(f"{display(source)} has not been executed yet: run `make build` "
+                            "(python -m handbook.verify --notebooks) first")
+                continue
+            # Code only, marked as running, until `make serve`'s run of it finishes.
+            rendered = notebook_output(source.stem, language, pending=True)
+            write_notebooks(source, None)
+        files.append(_notebook_page(source.stem, rendered, config, language))
     return files
 
 
@@ -61,22 +75,34 @@ class _Alternate:
         self.url = url
 
 
-def _notebook_page(file, config, language: str, default: str, languages: list[str]) -> NotebookFile:
-    """Turn the i18n file of `[en/]examples/x.ipynb` into the page `[en/]examples/x/`.
-
-    The i18n plugin has already given it the destination mkdocs-jupyter chose on its first pass
-    (`[en/]examples/x/index.html`); only the page behaviour and the alternates were lost.
-    """
+def _notebook_page(slug: str, rendered: Path, config, language: str) -> NotebookFile:
+    """`build/notebooks/<lang>/examples/<slug>.ipynb` as the page `[<lang>/]examples/<slug>/`."""
+    uri = f"examples/{slug}.ipynb"
+    file = File(uri, src_dir=str(rendered.parents[1]), dest_dir=config.site_dir,
+                use_directory_urls=config.use_directory_urls)
+    within = f"examples/{slug}/"
+    file.alternates = {lang: _Alternate(prefix(lang) + within) for lang in languages()}
+    file.locale = file.localization = file.locale_alternate_of = language
+    file.norm_src_uri = uri
     page = NotebookFile(file, **config)
-    page.dest_path = file.dest_path
-    page.abs_dest_path = file.abs_dest_path
-    page.url = file.url
-    within_language = page.url if language == default else page.url[len(language) + 1:]
-    page.alternates = {
-        lang: _Alternate(within_language if lang == default else f"{lang}/{within_language}")
-        for lang in languages
-    }
+    page.url = prefix(language) + within
+    page.dest_path = f"{page.url}index.html"
+    page.abs_dest_path = str(Path(config.site_dir) / page.dest_path)
     return page
+
+
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+def on_serve(server, config, builder):
+    """Rebuild when a notebook run finishes and writes its rendered copies."""
+    server.watch(str(BUILD / "notebooks"))
+    return server
 
 
 def on_page_content(content, page, config, files):
@@ -104,8 +130,7 @@ def on_post_build(config):
     if i18n.building:  # an inner, per-language build: the merged index is not complete yet
         return
     _share_print_page_styles(config.site_dir)
-    _split_search_index(config.site_dir, i18n.default_language,
-                        [lang for lang in i18n.build_languages if lang != i18n.default_language])
+    _split_search_index(config.site_dir)
 
 
 def _share_print_page_styles(site_dir: str) -> None:
@@ -116,18 +141,16 @@ def _share_print_page_styles(site_dir: str) -> None:
                            encoding="utf-8")
 
 
-def _split_search_index(site_dir: str, default: str, others: list[str]) -> None:
+def _split_search_index(site_dir: str) -> None:
     """site/search/ keeps the default language's pages; site/<lang>/search/ gets each other's."""
     merged = json.loads((Path(site_dir) / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for lang in [default, *others]:
-        prefix = "" if lang == default else f"{lang}/"
+    for lang in languages():
         docs = [
-            dict(doc, location=doc["location"][len(prefix):])
+            dict(doc, location=doc["location"][len(prefix(lang)):])
             for doc in merged["docs"]
-            if doc["location"].startswith(prefix) and not any(
-                doc["location"].startswith(f"{other}/") for other in others if other != lang)
+            if language_of_url(doc["location"]) == lang
         ]
-        target = Path(site_dir) / prefix / "search" / "search_index.json"
+        target = Path(site_dir) / prefix(lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(dict(merged, docs=docs), ensure_ascii=False), encoding="utf-8")
 

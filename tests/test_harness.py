@@ -1,65 +1,129 @@
-"""The harness tested on small fixture pages: each broken case fails, naming the file and line.
+"""The verifier tested on small fixture trees: each broken case fails alone, naming its file and line,
+and the suite goes on to the others.
 
-Each case runs the real test modules in a child pytest on a fixture tree (tests/fixtures/<case>),
-exactly as `make test` runs them on docs/ and examples/.
+Each tree under tests/fixtures/ is verified by a child pytest running the real test modules, exactly
+as `make test` runs them on docs/, docs_src/ and examples/.
 """
 
+from __future__ import annotations
+
+import functools
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from handbook.layout import ROOT
+
 FIXTURES = Path(__file__).parent / "fixtures"
-ROOT = FIXTURES.parent.parent
+SUITES = ("tests/test_pages.py", "tests/test_programs.py")
 
 
-def run_suite(case: str, *test_files: str) -> subprocess.CompletedProcess:
-    tree = FIXTURES / case
+def run_suite(tree: Path, build: Path, cache: str = "none") -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "pytest", *test_files, "-p", "no:cacheprovider", "-q",
-         "--docs-dir", str(tree / "docs"), "--examples-dir", str(tree / "examples")],
+        [sys.executable, "-m", "pytest", *SUITES, "-p", "no:cacheprovider", "-q", "-rA",
+         "--docs-dir", str(tree / "docs"), "--docs-src-dir", str(tree / "docs_src"),
+         "--examples-dir", str(tree / "examples"), "--build-dir", str(build), "--cache-dir", cache],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
     )
 
 
-def test_good_tree_passes_and_reports_counts():
-    result = run_suite("good", "tests/test_blocks.py", "tests/test_parity.py", "tests/test_notebooks.py")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "code blocks  zh:    1 executed,   1 skipped" in result.stdout
-    assert "notebooks    en:    1 executed,   0 skipped" in result.stdout
-    assert "demo: needs the network" in result.stdout  # the skip reason is shown
+@functools.cache
+def verified(case: str) -> str:
+    """The child run's whole output for one fixture tree (run once, shared by its cases)."""
+    build = Path(f"/tmp/handbook-fixture-build-{case}")
+    shutil.rmtree(build, ignore_errors=True)
+    result = run_suite(FIXTURES / case, build)
+    return result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(
-    ("case", "test_file", "expected"),
-    [
-        # The failing line is in the second fence of a `cont` block: the page line, not the block's.
-        ("raising-block", "tests/test_blocks.py",
-         ["tests/fixtures/raising-block/docs/zh/index.md:11", "ZeroDivisionError", "sum(numbers) / 0"]),
-        ("raising-py-block", "tests/test_blocks.py",
-         ["tests/fixtures/raising-py-block/docs/en/index.md:5", "KeyError", "table[\"missing\"]"]),
-        ("missing-twin", "tests/test_parity.py",
-         ["tests/fixtures/missing-twin/docs/zh/only.md:1: has no twin",
-          "tests/fixtures/missing-twin/docs/en/only.md is missing"]),
-        ("code-differs", "tests/test_parity.py",
-         ["tests/fixtures/code-differs/docs/zh/index.md:3 and tests/fixtures/code-differs/docs/en/index.md:3: code differs"]),
-        ("question-differs", "tests/test_parity.py",
-         ["tests/fixtures/question-differs/docs/zh/index.md:5 asks #q-transfer (medium) where "
-          "tests/fixtures/question-differs/docs/en/index.md:5 asks #q-transfer (hard)"]),
-        ("chinese-in-english", "tests/test_parity.py",
-         ["tests/fixtures/chinese-in-english/docs/en/index.md:3: Transfer learning (迁移学习)"]),
-        ("failing-notebook", "tests/test_notebooks.py",
-         ["tests/fixtures/failing-notebook/examples/en/broken.py:17: AssertionError: values are not sorted"]),
-        ("unreasoned-skip", "tests/test_blocks.py",
-         ["tests/fixtures/unreasoned-skip/docs/zh/index.md:4: Python fence is skipped without a reason"]),
-        ("tilde-fence", "tests/test_blocks.py",
-         ["tests/fixtures/tilde-fence/docs/zh/index.md:3: '~~~' fences are invisible"]),
-    ],
-)
-def test_broken_case_fails_naming_file_and_line(case, test_file, expected):
-    result = run_suite(case, test_file)
-    output = result.stdout + result.stderr
-    assert result.returncode == 1, output
-    for text in expected:
-        assert text in output, f"expected {text!r} in the output:\n{output}"
+def test_good_tree_passes_and_reports_what_it_skipped():
+    output = verified("good")
+    assert re.search(r"\b5 passed, 1 skipped\b", output), output
+    assert "notebook    1 passed,   0 failed" in output, output
+    assert "skipped tests/fixtures/good/docs_src/index/needs-network.py: demo: needs the network" in output, output
+
+
+def fixture_path(case: str, relative: str) -> str:
+    return f"tests/fixtures/{case}/{relative}"
+
+
+# (fixture tree, what its child run prints for one broken case)
+BROKEN = [
+    # Issue 13: whatever a program does, it fails alone, with its file, line and what happened.
+    ("broken-programs", "docs_src/index/raising.py:3: ZeroDivisionError: division by zero"),
+    ("broken-programs", "docs_src/index/exit-zero.py:1: exited with status 0 before its last line"),
+    ("broken-programs", "docs_src/index/exit-status.py:3: called sys.exit(3) before its last line"),
+    ("broken-programs", "docs_src/index/kills-itself.py:1: killed by signal 9 (SIGKILL"),
+    ("broken-programs", "docs_src/index/segfault.py:1: killed by signal 11 (SIGSEGV"),
+    ("broken-programs", "docs_src/index/memory.py:2: MemoryError (memory cap 4 GiB)"),
+    ("broken-programs", "docs_src/index/endless.py:2: ran past its budget of 2 s and was stopped here"),
+    ("broken-programs", "docs_src/index/thread-left.py:1: ran its last line but did not exit within its budget"),
+    ("broken-programs", "examples/failing-cell.py:20: AssertionError: values are not sorted"),
+    ("broken-programs", "examples/kernel-dies.py:15: the kernel died while running this cell"),
+    # Bad files: `path:line: what is wrong`, never a bare library traceback.
+    ("bad-files", "docs/zh/not-utf8.md:4: not UTF-8 (byte 0xe9 at column 4)"),
+    ("bad-files", "docs/zh/duplicate-id.md:5: heading id #same is used twice on this page (first at line 3)"),
+    ("bad-files", "docs/zh/question-without-id.md:3: heading '什么是过拟合？ {.question"),
+    ("bad-files", "examples/bad-header.py:3: the header is not valid YAML"),
+    ("bad-files", "examples/bad-marker.py:13: malformed cell marker '# %% [mardown]'"),
+    # Issue 8: the languages differ where they must not.
+    ("bad-files", "examples/code-in-one-language.py:14: code in the prose differs between lang=\"zh\" (line 7)"),
+    ("bad-files", "examples/code-cell-in-one-language.py:13: code cell has lang=\"zh\""),
+    ("bad-files", "examples/prose-without-twin.py:7: markdown cell lang=\"zh\" has no lang=\"en\" twin"),
+    ("bad-files", "docs/zh/include-one-side.md:3: includes include-one-side/shown.py, which its twin does not"),
+    ("bad-files", "docs_src/include-one-side/shown.py:1: not included by tests/fixtures/bad-files/docs/en/include-one-side.md"),
+    ("bad-files", "docs/en/missing-heading.md:5: heading #extra has no counterpart in the other language"),
+    ("bad-files", "docs/zh/question-differs.md:3 asks #q-transfer (medium) where "
+                  "tests/fixtures/bad-files/docs/en/question-differs.md:3 asks #q-transfer (hard)"),
+    ("bad-files", "docs/zh/only.md:1: has no twin: tests/fixtures/bad-files/docs/en/only.md is missing"),
+    ("bad-files", "docs/zh/inline-code.md:3: Python code on a page lives in docs_src/inline-code/<name>.py"),
+    ("bad-files", "docs_src/orphan/unseen.py:1: not included by tests/fixtures/bad-files/docs/zh/orphan.md"),
+    ("bad-files", "docs_src/no-reason/skipped.py:1: '# skip:' needs a reason"),
+    ("bad-files", "docs/en/chinese.md:3: Transfer learning (迁移学习)"),
+]
+# How many tests of each tree fail: one per broken case, and nothing else.
+FAILING_TESTS = {"broken-programs": 10, "bad-files": 16}
+
+
+@pytest.mark.parametrize(("case", "expected"), BROKEN, ids=[e.split(":")[0] + ":" + e.split(":")[1] for _, e in BROKEN])
+def test_broken_case_fails_naming_file_and_line(case, expected):
+    output = verified(case)
+    assert fixture_path(case, expected) in output, f"expected {fixture_path(case, expected)!r} in:\n{output}"
+
+
+@pytest.mark.parametrize("case", sorted(FAILING_TESTS))
+def test_each_broken_case_fails_alone(case):
+    """The clean programs of a broken tree still pass: one bad program takes nothing else down."""
+    output = verified(case)
+    summary = re.search(r"(\d+) failed, (\d+) passed", output)
+    assert summary and int(summary.group(1)) == FAILING_TESTS[case], output
+    if case == "broken-programs":
+        for clean in ("changes-cwd-and-env.py", "starts-clean.py"):
+            assert re.search(rf"PASSED tests/test_programs.py::test_program\[\S+/{clean}\]", output), output
+
+
+def test_a_changed_code_cell_runs_again(tmp_path):
+    """A cached run is reused only while the code is unchanged: prose edits reuse it, a changed code
+    cell is executed again (here it now fails, naming its line)."""
+    tree, cache = tmp_path / "tree", tmp_path / "cache"
+    shutil.copytree(FIXTURES / "good", tree)
+    notebook = tree / "examples" / "tiny.py"
+
+    first = run_suite(tree, tmp_path / "build", str(cache))
+    assert first.returncode == 0 and "0 reused from the cache" in first.stdout, first.stdout + first.stderr
+
+    notebook.write_text(notebook.read_text(encoding="utf-8").replace("# # A tiny notebook", "# # A small notebook"),
+                        encoding="utf-8")
+    prose_only = run_suite(tree, tmp_path / "build", str(cache))
+    assert prose_only.returncode == 0, prose_only.stdout + prose_only.stderr
+    assert "notebook    1 passed,   0 failed,   0 skipped,   1 reused from the cache" in prose_only.stdout, prose_only.stdout
+
+    notebook.write_text(notebook.read_text(encoding="utf-8").replace("print(sum(range(4)))", "assert sum(range(4)) == 7"),
+                        encoding="utf-8")
+    changed = run_suite(tree, tmp_path / "build", str(cache))
+    assert changed.returncode == 1, changed.stdout + changed.stderr
+    assert f"{notebook}:16: AssertionError" in changed.stdout, changed.stdout

@@ -9,9 +9,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from hooks import notebooks
-from tests.harness.paths import ROOT
-from tests.harness.site import DEFAULT, LANGUAGES, language_of, pages
+from handbook.layout import Tree, language_of_url, languages, prefix
+from handbook.notebooks import STAMP_TEXT
+from tests.harness.site import pages
+
+
+def language_of(site: Path, page: Path) -> str:
+    return language_of_url(page.relative_to(site).as_posix())
 
 
 class _Tags(HTMLParser):
@@ -69,14 +73,14 @@ def test_language_switcher_leads_to_the_same_page(site):
     problems = []
     for page in pages(site):
         lang = language_of(site, page)
-        relative = page.relative_to(site / lang if lang != DEFAULT else site).as_posix()
+        relative = page.relative_to(site / prefix(lang)).as_posix()
         base = page.relative_to(site).as_posix()
         for tag, attrs in tags(page):
             other = attrs.get("hreflang")
-            if tag != "a" or other not in LANGUAGES or other == lang:
+            if tag != "a" or other not in languages() or other == lang:
                 continue
             target = urlparse(urljoin(f"http://site/{base}", attrs["href"])).path.lstrip("/")
-            expected = relative if other == DEFAULT else f"{other}/{relative}"
+            expected = prefix(other) + relative
             if target.removesuffix("index.html") != expected.removesuffix("index.html"):
                 problems.append(f"{base}: switcher to '{other}' leads to {target}, expected {expected}")
             elif not (site / expected).exists():
@@ -88,8 +92,8 @@ def test_each_language_has_its_own_search_index(site):
     """hooks/site.py splits the merged index: Chinese pages search only Chinese pages, English
     pages only English ones. Material splits Chinese with jieba and marks word boundaries with
     U+200B; without them no Chinese query matches."""
-    for lang in LANGUAGES:
-        root = site if lang == DEFAULT else site / lang
+    for lang in languages():
+        root = site / prefix(lang)
         index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert "\\u200b" in index["config"]["separator"]  # a regex escape, as mkdocs.yml writes it
         locations = {doc["location"].split("#")[0] for doc in index["docs"]}
@@ -106,15 +110,15 @@ def test_each_language_has_its_own_search_index(site):
 
 
 def test_notebook_pages_show_outputs_plots_and_the_stamp(site):
-    for lang in LANGUAGES:
-        root = site if lang == DEFAULT else site / lang
+    for lang in languages():
+        root = site / prefix(lang)
         rendered = sorted((root / "examples").glob("*/index.html"))
-        assert len(rendered) == len(list((ROOT / "examples" / lang).glob("*.py")))
+        assert len(rendered) == len(Tree().examples_found())
         for page in rendered:
             html = page.read_text(encoding="utf-8")
             where = page.relative_to(site)
             assert 'class="jp-OutputArea' in html, f"{where}: no cell outputs"
-            assert notebooks.STAMP_TEXT[lang].split("**")[1] in html, f"{where}: no verification stamp"
+            assert STAMP_TEXT[lang].split("**")[1] in html, f"{where}: no verification stamp"
             assert (page.parent / f"{page.parent.name}.ipynb").exists(), f"{where}: notebook not offered for download"
     hello = (site / "examples" / "hello-notebook" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<img [^>]*src="data:image/png;base64', hello), "the plot of the hello notebook is missing"

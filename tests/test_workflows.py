@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.harness.paths import ROOT
+from handbook.layout import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ACTIONLINT = Path(sys.executable).with_name("actionlint")

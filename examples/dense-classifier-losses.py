@@ -1,0 +1,337 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] lang="zh"
+# # 分类损失：one-hot 还是整数标签，softmax 还是 logits {#dense-classifier-losses}
+#
+# **简介：** 在手写数字上训练全连接分类器，说明 categorical 与 sparse categorical 交叉熵、输入概率还是 logits，算的都是同一个损失；以及损失和标签不匹配时会发生什么。
+# **最后修改：** 2026-11-22
+# **替代：** `000_b6e53fbc96ce2986.txt`，“算法编程题库及答案解析”，问题 1（`categorical_crossentropy` 的 compile）与“源代码实例”，问题 2（`from_logits=True` 的 compile）；`001_4a705ea6d1d4a1d3.txt`，“算法编程题库及答案解析”，1（用 `to_categorical` 的 MNIST 全连接模型）；`004_3ef131e75f6ee1c5.txt`，“AI 大模型创业的算法编程题库”，问题 5（`to_categorical` + `categorical_crossentropy`）
+#
+# 多分类模型的最后一层只有两种写法：softmax 层输出概率，或者线性层直接输出原始分数（logits）。
+# 标签也只有两种格式：整数类别编号，或者 one-hot 向量。Keras 为每种组合都准备了对应的损失，
+# 而选错损失恰恰是示例代码里最常见的 bug 之一，原文也不例外。面试时要能说清楚：
+# 哪种损失配哪种标签和输出，为什么它们算出来是同一个数，以及为什么 `from_logits=True`
+# 在数值上更稳。
+
+# %% [markdown] lang="en"
+# # Classification losses: one-hot or integer labels, softmax or logits {#dense-classifier-losses}
+#
+# **Description:** Train a Dense classifier on digits and show that categorical and sparse categorical cross-entropy, with probabilities or with logits, are the same loss, and what happens when loss and labels do not match.
+# **Last modified:** 2026-11-22
+# **Replaces:** `000_b6e53fbc96ce2986.txt`, "算法编程题库及答案解析", problem 1 (the `categorical_crossentropy` compile) and "源代码实例", problem 2 (the `from_logits=True` compile); `001_4a705ea6d1d4a1d3.txt`, "算法编程题库及答案解析", 1 (Dense MNIST model with `to_categorical`); `004_3ef131e75f6ee1c5.txt`, "AI 大模型创业的算法编程题库", 问题 5 (`to_categorical` + `categorical_crossentropy`)
+#
+# A multi-class classifier ends in one of two ways: a softmax layer that outputs probabilities, or
+# a linear layer that outputs raw scores (logits). Its labels come in one of two formats: integer
+# class ids, or one-hot vectors. Keras has a loss for every combination, and picking the wrong one
+# is among the most common bugs in example code, including the source documents. In an interview
+# you should be able to say which loss goes with which labels and output, why they compute the
+# same number, and why `from_logits=True` is the numerically safer choice.
+
+# %% [markdown] lang="zh"
+# > **原文代码的问题**
+# >
+# > - 000（问题 1）和 002 编译时用 `categorical_crossentropy`，它要求 one-hot 标签，
+# >   但代码里从没对标签做过编码；它们指向的数据加载方式（MNIST、CIFAR-10）返回的是整数标签，
+# >   `fit` 会直接报形状错误。
+# > - 001 和 004 先用 `to_categorical` 转 one-hot，再配 `categorical_crossentropy`。这没错，
+# >   但直接对整数标签用 `sparse_categorical_crossentropy` 算的是同一个损失，
+# >   还省掉了一个（样本数 × 类别数）的矩阵；几篇文章都没解释为什么这样选。
+# > - 000（问题 2）最后一层是线性的 `Dense(10)`，配 `from_logits=True`，这是推荐写法，
+# >   但文中没说明最后一层为什么不加激活，也没提醒此时 `predict` 返回的是 logits 而不是概率。
+# > - 全部在运行时联网下载 MNIST/CIFAR-10，并且用旧式的 `input_shape=` 声明输入。
+
+# %% [markdown] lang="en"
+# > **What the original got wrong**
+# >
+# > - 000 (problem 1) and 002 compile `categorical_crossentropy`, which needs one-hot labels, yet
+# >   never encode any labels; the data loaders they point to (MNIST, CIFAR-10) return integer
+# >   labels, and `fit` then fails with a shape error.
+# > - 001 and 004 one-hot encode with `to_categorical` and use `categorical_crossentropy`. That is
+# >   correct, but `sparse_categorical_crossentropy` on the integer labels computes the same loss
+# >   without building a (samples × classes) matrix; none of the documents explains the choice.
+# > - 000 (problem 2) ends in a linear `Dense(10)` with `from_logits=True`, the recommended form,
+# >   but never says why the last layer has no activation, or that `predict` then returns logits,
+# >   not probabilities.
+# > - All of them download MNIST/CIFAR-10 at run time and declare inputs with the legacy
+# >   `input_shape=`.
+
+# %% [markdown] lang="zh"
+# ## 数据 {#data}
+#
+# 使用 scikit-learn 自带的手写数字，拉平成 64 维特征并缩放到 [0, 1]，正好适合一个小的全连接网络。
+# `load_digits` 给出的是 0 到 9 的整数标签，`keras.utils.to_categorical` 把它们转成 one-hot 行向量。
+
+# %% [markdown] lang="en"
+# ## The data {#data}
+#
+# We use scikit-learn's bundled handwritten digits, flattened to 64 features and scaled to [0, 1],
+# which suits a small fully connected network. `load_digits` gives integer labels 0 to 9;
+# `keras.utils.to_categorical` turns them into one-hot rows.
+
+# %%
+import keras
+import numpy as np
+from keras import layers
+from sklearn.datasets import load_digits
+from sklearn.model_selection import train_test_split
+
+keras.utils.set_random_seed(42)
+
+features, labels = load_digits(return_X_y=True)
+features = (features / 16.0).astype("float32")  # 8x8 pixels flattened to 64 values
+x_train, x_test, y_train, y_test = train_test_split(
+    features, labels, test_size=0.25, stratify=labels, random_state=42
+)
+num_classes = 10
+y_train_onehot = keras.utils.to_categorical(y_train, num_classes)
+y_test_onehot = keras.utils.to_categorical(y_test, num_classes)
+
+print("x_train:", x_train.shape)
+print("integer labels:", y_train.shape, y_train[:5])
+print("one-hot labels:", y_train_onehot.shape)
+print(y_train_onehot[:2])
+
+# %% [markdown] lang="zh"
+# ## 同一个损失，四种写法 {#same-loss}
+#
+# 单个样本的交叉熵就是 −log p_y：模型给真实类别 y 的概率取对数再取负。Keras 的四种写法
+# 区别只在于接受什么样的输入：
+#
+# | 标签 | 模型输出 | 损失 |
+# |---|---|---|
+# | 整数 | 概率（softmax） | `SparseCategoricalCrossentropy()` |
+# | one-hot | 概率（softmax） | `CategoricalCrossentropy()` |
+# | 整数 | logits（线性层） | `SparseCategoricalCrossentropy(from_logits=True)` |
+# | one-hot | logits（线性层） | `CategoricalCrossentropy(from_logits=True)` |
+#
+# 为了验证它们一致，我们取一个未训练网络在测试集上的 logits，用 softmax 转成概率，
+# 四种写法各算一遍，再加上一个按定义手写、用数值稳定的 log-softmax 实现的 NumPy 版本。
+
+# %% [markdown] lang="en"
+# ## One loss, four spellings {#same-loss}
+#
+# Cross-entropy for one sample is −log p_y: minus the log of the probability the model gives to
+# the true class y. The four Keras spellings only differ in what they accept:
+#
+# | Labels | Model output | Loss |
+# |---|---|---|
+# | integers | probabilities (softmax) | `SparseCategoricalCrossentropy()` |
+# | one-hot | probabilities (softmax) | `CategoricalCrossentropy()` |
+# | integers | logits (linear layer) | `SparseCategoricalCrossentropy(from_logits=True)` |
+# | one-hot | logits (linear layer) | `CategoricalCrossentropy(from_logits=True)` |
+#
+# To check that they agree, we take the logits of an untrained network on the test set, turn them
+# into probabilities with a softmax, and evaluate all four, plus a NumPy version written from the
+# definition with a numerically stable log-softmax.
+
+# %%
+def build_model(output_activation):
+    return keras.Sequential(
+        [
+            keras.Input(shape=(64,)),
+            layers.Dense(64, activation="relu"),
+            layers.Dense(num_classes, activation=output_activation),
+        ]
+    )
+
+
+logits = build_model(None).predict(x_test, verbose=0)  # linear output layer: logits
+probs = keras.ops.convert_to_numpy(keras.ops.softmax(logits))
+
+losses = {
+    "sparse, probabilities": keras.losses.SparseCategoricalCrossentropy()(y_test, probs),
+    "one-hot, probabilities": keras.losses.CategoricalCrossentropy()(y_test_onehot, probs),
+    "sparse, logits": keras.losses.SparseCategoricalCrossentropy(from_logits=True)(y_test, logits),
+    "one-hot, logits": keras.losses.CategoricalCrossentropy(from_logits=True)(y_test_onehot, logits),
+}
+shifted = logits - logits.max(axis=1, keepdims=True)
+log_softmax = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+losses["NumPy, by definition"] = -log_softmax[np.arange(len(y_test)), y_test].mean()
+
+for name, value in losses.items():
+    print(f"{name:<24}{float(value):.6f}")
+reference = float(losses["NumPy, by definition"])
+for name, value in losses.items():
+    assert np.isclose(float(value), reference, rtol=1e-5), f"{name} differs from the definition"
+
+# %% [markdown] lang="zh"
+# ## 为什么 `from_logits=True` 更稳 {#from-logits}
+#
+# 模型非常自信却判错时，真实类别的概率在 float32 下会下溢成 0。接收概率的损失函数在取对数前
+# 必须先把概率裁剪到 [ε, 1 − ε]（Keras 的 ε = 1e-7），于是损失被封顶在 −log ε ≈ 16.1，
+# 本该狠狠推动这个样本的梯度也就没了。直接用 logits 时，损失走 log-sum-exp 的形式，结果是精确的。
+#
+# 面试官可能追问的一个细节：在 TensorFlow 后端下，Keras 会记住由它自己的 softmax 产生的张量
+# 背后的 logits，并悄悄改用 logits 计算，所以“softmax 输出层 + 概率形式的损失”通常也能躲过这个问题。
+# 但以普通数组形式传进来的概率（来自 NumPy、别的库或者存盘文件）没有这段“来历”，照样会被裁剪。
+
+# %% [markdown] lang="en"
+# ## Why `from_logits=True` is safer {#from-logits}
+#
+# When a model is very confident and wrong, the probability of the true class underflows to 0 in
+# float32. A loss that receives probabilities must clip them to [ε, 1 − ε] (Keras uses
+# ε = 1e-7) before taking the log, so the loss is capped at −log ε ≈ 16.1 and the gradient that
+# should push hard on that sample is lost. With logits, the loss uses the log-sum-exp form and
+# stays exact.
+#
+# One subtlety an interviewer may probe: with the TensorFlow backend, Keras remembers the logits
+# behind a tensor that its own softmax produced and quietly uses them, so a softmax output layer
+# trained with a probability loss is usually protected. Probabilities that arrive as a plain
+# array (from NumPy, another library, a saved file) have no such history, and the clipping applies.
+
+# %%
+extreme_logits = np.array([[0.0, 60.0, -60.0]], dtype="float32")  # true class 2 is very unlikely
+true_class = np.array([2])
+exact = 60.0 - (-60.0) + np.log1p(np.exp(-60.0) + np.exp(-120.0))  # log-sum-exp minus the true logit
+shifted = extreme_logits - extreme_logits.max(axis=1, keepdims=True)
+extreme_probs = np.exp(shifted) / np.exp(shifted).sum(axis=1, keepdims=True)  # plain NumPy softmax
+
+loss_logits = float(keras.losses.SparseCategoricalCrossentropy(from_logits=True)(true_class, extreme_logits))
+loss_probs = float(keras.losses.SparseCategoricalCrossentropy()(true_class, extreme_probs))
+print("probabilities:", extreme_probs)
+print(f"exact loss {exact:.2f}, from logits {loss_logits:.2f}, from probabilities {loss_probs:.2f}")
+assert np.isclose(loss_logits, exact, rtol=1e-4), "from_logits=True should give the exact loss"
+assert loss_probs < 16.2, "the probability path should be capped by clipping at -log(1e-7)"
+
+# %% [markdown] lang="zh"
+# ## 训练两种正确的配置 {#training}
+#
+# 下面是实践中最常见的两种配置，从相同的初始权重、相同的打乱顺序开始训练：
+#
+# - **A**：softmax 输出、one-hot 标签、`categorical_crossentropy`（001 和 004 的写法）；
+# - **B**：线性输出、整数标签、`SparseCategoricalCrossentropy(from_logits=True)`
+#   （000 中 CIFAR-10 代码的写法）。
+#
+# `"accuracy"` 指标会自动适配标签格式（Keras 根据损失选择 categorical 或 sparse 版本的准确率）。
+# A 和 B 最小化的是同一个函数，最终准确率应当基本一样。
+
+# %% [markdown] lang="en"
+# ## Training both correct setups {#training}
+#
+# Now the two setups you will see in practice, trained from the same initial weights and the same
+# shuffling order:
+#
+# - **A**: softmax output, one-hot labels, `categorical_crossentropy` (the style of 001 and 004);
+# - **B**: linear output, integer labels, `SparseCategoricalCrossentropy(from_logits=True)`
+#   (the style of 000's CIFAR-10 code).
+#
+# The `"accuracy"` metric adapts to the label format (Keras picks categorical or sparse accuracy
+# from the loss). Since A and B minimise the same function, they should end up with essentially
+# the same accuracy.
+
+# %%
+def train(output_activation, loss, train_labels, epochs=20):
+    keras.utils.set_random_seed(42)  # same initial weights and shuffling for every run
+    model = build_model(output_activation)
+    model.compile(optimizer=keras.optimizers.Adam(1e-3), loss=loss, metrics=["accuracy"])
+    model.fit(x_train, train_labels, epochs=epochs, batch_size=32, verbose=0)
+    return model
+
+
+model_a = train("softmax", "categorical_crossentropy", y_train_onehot)
+model_b = train(None, keras.losses.SparseCategoricalCrossentropy(from_logits=True), y_train)
+
+_, acc_a = model_a.evaluate(x_test, y_test_onehot, verbose=0)
+_, acc_b = model_b.evaluate(x_test, y_test, verbose=0)
+print(f"A (softmax + one-hot + categorical):      test accuracy {acc_a:.3f}")
+print(f"B (logits + integers + sparse, logits):   test accuracy {acc_b:.3f}")
+assert acc_a > 0.93 and acc_b > 0.93, f"accuracies {acc_a:.3f} / {acc_b:.3f} should both exceed 0.93"
+assert abs(acc_a - acc_b) < 0.02, "the two equivalent setups should reach the same accuracy"
+
+# %% [markdown] lang="zh"
+# 模型 B 输出的是 logits，所以 `predict` 返回的是未归一化的分数。需要概率时再套一层 softmax；
+# 无论套不套，argmax（也就是预测类别）都不变。
+
+# %% [markdown] lang="en"
+# Model B outputs logits, so `predict` returns unnormalised scores. Apply a softmax when you need
+# probabilities; the argmax, and therefore the predicted class, is the same either way.
+
+# %%
+scores_b = model_b.predict(x_test, verbose=0)
+probs_b = keras.ops.convert_to_numpy(keras.ops.softmax(scores_b))
+print("logit row sums:", np.round(scores_b.sum(axis=1)[:3], 2), " probability row sums:", np.round(probs_b.sum(axis=1)[:3], 4))
+assert np.allclose(probs_b.sum(axis=1), 1.0, atol=1e-5), "softmax rows should sum to 1"
+assert (scores_b.argmax(axis=1) == probs_b.argmax(axis=1)).all(), "softmax must not change the argmax"
+
+# %% [markdown] lang="zh"
+# ## 损失和标签不匹配时 {#mismatch}
+#
+# 形状不匹配会直接报错。把整数标签喂给 `categorical_crossentropy`（原文代码就是这么做的），
+# 第一个 batch 就会停下；把 one-hot 标签喂给 sparse 版本的损失也一样。
+# 报错信息里写明了涉及的形状，读懂它就知道问题出在哪。
+
+# %% [markdown] lang="en"
+# ## When loss and labels do not match {#mismatch}
+#
+# Shape mismatches fail loudly. Feeding integer labels to `categorical_crossentropy`, which is what
+# the source code does, stops at the first batch; so does feeding one-hot labels to the sparse
+# loss. The error message names the shapes involved, which is the clue to read.
+
+# %%
+def try_fit(loss, train_labels):
+    model = build_model("softmax")
+    model.compile(optimizer="adam", loss=loss)
+    try:
+        model.fit(x_train, train_labels, epochs=1, verbose=0)
+    except ValueError as err:
+        return str(err)
+    return None
+
+
+error_int = try_fit("categorical_crossentropy", y_train)
+print("categorical_crossentropy + integer labels ->", error_int)
+error_onehot = try_fit("sparse_categorical_crossentropy", y_train_onehot)
+print("sparse_categorical_crossentropy + one-hot labels ->", error_onehot)
+assert error_int is not None, "integer labels with categorical_crossentropy should raise"
+assert error_onehot is not None, "one-hot labels with sparse_categorical_crossentropy should raise"
+
+# %% [markdown] lang="zh"
+# 真正危险的是不报错的不匹配。线性输出层配默认的 `from_logits=False`，什么错误都不会抛：
+# 损失函数把任意实数分数当成概率来用（Keras 会先归一化再裁剪），梯度方向毫无意义，
+# 模型最后只能训到很差的准确率，代码看上去却一切正常。反过来的错误——softmax 输出配
+# `from_logits=True`——等于做了两次 softmax，好在 Keras 对这种情况至少会给出警告。
+
+# %% [markdown] lang="en"
+# The dangerous mismatch is the silent one. A linear output layer compiled with the default
+# `from_logits=False` raises nothing: the loss treats arbitrary real scores as if they were
+# probabilities (Keras rescales and clips them), the gradients point in meaningless directions,
+# and the model trains to a poor accuracy while the code looks fine. The reverse mistake, softmax
+# output with `from_logits=True`, applies the softmax twice; Keras at least warns about that one.
+
+# %%
+model_silent = train(None, "sparse_categorical_crossentropy", y_train)  # logits, but from_logits=False
+_, acc_silent = model_silent.evaluate(x_test, y_test, verbose=0)
+print(f"linear output with from_logits=False: test accuracy {acc_silent:.3f} (correct setup: {acc_b:.3f})")
+assert acc_silent < acc_b - 0.3, "the silent mismatch should train much worse than the correct setup"
+
+# %% [markdown] lang="zh"
+# ## 要点 {#takeaways}
+#
+# - 整数标签 → `sparse_categorical_crossentropy`；one-hot 标签 → `categorical_crossentropy`。
+#   两者算的都是 −log p(真实类别)，sparse 版本只是省去了构造 one-hot 矩阵。
+# - 最后一层是线性层就要 `from_logits=True`，是 softmax 就要 `from_logits=False`。
+#   配错了不会报错，只会悄悄把训练搞坏。
+# - 优先用 logits + `from_logits=True`：概率下溢后会被裁剪到 1e-7，而 log-sum-exp 依然精确；
+#   需要概率时再对输出做 `softmax`。
+# - 看到 "target.shape=(None,), output.shape=(None, 10)" 这类形状错误，说明标签格式和损失对不上：
+#   该改的是损失，而不是数据。
+
+# %% [markdown] lang="en"
+# ## Key takeaways {#takeaways}
+#
+# - Integer labels → `sparse_categorical_crossentropy`; one-hot labels → `categorical_crossentropy`.
+#   Both compute −log p(true class); the sparse form skips building the one-hot matrix.
+# - A linear last layer needs `from_logits=True`; a softmax last layer needs `from_logits=False`.
+#   Getting this wrong raises nothing and quietly ruins training.
+# - Prefer logits plus `from_logits=True`: log-sum-exp is exact where probabilities underflow and
+#   get clipped at 1e-7; apply `softmax` to the outputs when you need probabilities.
+# - Shape errors such as "target.shape=(None,), output.shape=(None, 10)" mean the label format and
+#   the loss disagree: fix the loss, not the data.

@@ -1,0 +1,170 @@
+"""Execute an example notebook once, and write one rendered copy per language from that run.
+
+`execute` runs in the program's own process (handbook/child.py): the shared code cells in a fresh
+kernel, a failing cell reported with the file and line it starts on. `render` then takes the run's
+outputs and the current prose of one language: a prose edit needs no new run, and every language
+shows the outputs and plots of the same run.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+from .grammar import Notebook, read_notebook
+from .layout import display
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+HEADING_WITH_ID = re.compile(r"^(#{1,6})\s+(.+?)\s*\{#([A-Za-z0-9_-]+)\}\s*$")
+
+# The stamp is the notebook's last cell, written from what the run measured.
+STAMP_TEXT = {
+    "zh": "**验证记录：** {date} 在 {device} 上运行通过（用时 {seconds:.1f} 秒）· "
+    "Python {python} · TensorFlow {tensorflow} · Keras {keras} · scikit-learn {sklearn}",
+    "en": "**Verified:** ran on {device} on {date} in {seconds:.1f} s · "
+    "Python {python} · TensorFlow {tensorflow} · Keras {keras} · scikit-learn {sklearn}",
+}
+# Shown on an example's page while `make serve` is still running it.
+PENDING_TEXT = {
+    "zh": "!!! info \"正在运行\"\n    这个示例还在后台运行，下面只显示代码。运行结束后页面会自动刷新，显示输出和图。",
+    "en": "!!! info \"Running\"\n    This example is still running in the background, so only its code is shown. "
+          "The page reloads with the outputs and plots when the run finishes.",
+}
+
+PROBE = "import json as _j\nfrom handbook.device import describe as _d, versions as _v\nprint(_j.dumps({'device': _d(), **_v()}))"
+
+
+class CellFailed(Exception):
+    """A cell failed; `report` is the message, `line` the source line it points at."""
+
+    def __init__(self, report: str, line: int):
+        super().__init__(report)
+        self.report, self.line = report, line
+
+
+def execute(source: Path) -> dict:
+    """Run the code cells of one notebook in a fresh kernel; return their outputs and the stamp."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    from traitlets.config import Config
+
+    notebook = read_notebook(source)
+    budget = notebook.budget()
+    cells = [nbformat.v4.new_code_cell(c.source) for c in notebook.code()]
+    runnable = nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "language": "python",
+                                                                              "display_name": "Python 3"}})
+    where = display(source)
+    # Inline figures inside the kernel; the caller's headless MPLBACKEND would swallow them.
+    env = dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline")
+    with tempfile.TemporaryDirectory(prefix="kernel-") as sockets:
+        client = NotebookClient(
+            runnable, timeout=budget, kernel_name="python3", allow_errors=False,
+            # IPC sockets: the default TCP transport makes the kernel print a warning at every start.
+            config=Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "ipc")}}),
+            resources={"metadata": {"path": os.getcwd()}},
+        )
+        started = time.perf_counter()
+        # The cells' outputs are what Python writes (prints, warnings, tracebacks). C libraries' own
+        # log lines written straight to file descriptor 2 (TensorFlow's converter) stay out of the
+        # page and its stderr check, as they did when the tests ran notebooks inside pytest.
+        client.extra_arguments = ["--IPKernelApp.capture_fd_output=False"]
+        with client.setup_kernel(env=env):
+            for index, (cell, origin) in enumerate(zip(cells, notebook.code())):
+                try:
+                    client.execute_cell(cell, index)
+                except CellTimeoutError:
+                    raise CellFailed(f"{where}:{origin.line}: cell {index + 1} ran past the notebook's budget of "
+                                     f"{budget} s", origin.line) from None
+                except DeadKernelError:
+                    raise CellFailed(f"{where}:{origin.line}: the kernel died while running this cell (it exited, "
+                                     "was killed by a signal, or ran out of its memory cap)", origin.line) from None
+                except CellExecutionError:
+                    raise _failure(where, origin.line, cell, index) from None
+                if time.perf_counter() - started > budget:
+                    raise CellFailed(f"{where}:{origin.line}: the notebook ran past its budget of {budget} s "
+                                     "(declare a larger 'budget' with a reason in its header)", origin.line)
+            seconds = time.perf_counter() - started
+            probe = nbformat.v4.new_code_cell(PROBE)
+            runnable.cells.append(probe)
+            client.execute_cell(probe, len(runnable.cells) - 1)
+    stamp = json.loads(probe.outputs[-1]["text"].strip().splitlines()[-1])
+    return {"seconds": seconds, "device": stamp["device"], "stamp": stamp,
+            "outputs": [c.outputs for c in cells], "execution_counts": [c.execution_count for c in cells]}
+
+
+def _failure(where: str, offset: int, cell, index: int) -> CellFailed:
+    error = next((o for o in cell.get("outputs", []) if o.get("output_type") == "error"), None)
+    if error is None:
+        return CellFailed(f"{where}:{offset}: cell {index + 1} failed without an error output", offset)
+    trace, innermost = _map_cell_frames(ANSI.sub("", "\n".join(error["traceback"])), where, offset)
+    return CellFailed(f"{where}:{innermost}: {error['ename']}: {error['evalue']}\n"
+                      f"(cell {index + 1}, which starts at line {offset})\n{trace}", innermost)
+
+
+def _map_cell_frames(trace: str, source: str, offset: int) -> tuple[str, int]:
+    """Point IPython's `Cell In[n], line k` frames at the source file; return the innermost line."""
+    innermost, in_cell, out = offset, False, []
+    for line in trace.splitlines():
+        header = re.match(r"^Cell In\[\d+\], line (\d+)", line)
+        if header:
+            in_cell = True
+            innermost = offset + int(header.group(1))
+            line = f"{source}:{innermost} ({line})"
+        elif re.match(r"^File |^\S", line):
+            in_cell = False
+        elif in_cell:
+            arrow = re.match(r"^(-*>)?\s*(\d+)( .*)?$", line)
+            if arrow and arrow.group(1):
+                line = f"{line}    [{source}:{offset + int(arrow.group(2))}]"
+        out.append(line)
+    return "\n".join(out), innermost
+
+
+def _html_headings(markdown: str) -> str:
+    """`## 数据 {#data}` -> `<h2 id="data">数据</h2>`: nbconvert would slug the text (ASCII only)."""
+
+    def heading(line: str) -> str:
+        match = HEADING_WITH_ID.match(line)
+        if not match:
+            return line
+        level = len(match.group(1))
+        return f'<h{level} id="{match.group(3)}">{match.group(2)}</h{level}>'
+
+    return "\n".join(heading(line) for line in markdown.splitlines())
+
+
+def render(notebook: Notebook, language: str, run: dict | None) -> nbformat.NotebookNode:
+    """The notebook a reader of `language` sees: that language's prose, the shared code with the
+    run's outputs, and the stamp of the run (or, while it is still running, a note saying so)."""
+    cells, code_index = [], 0
+    for cell in notebook.cells:
+        if cell.kind == "markdown":
+            if cell.language == language:
+                cells.append(nbformat.v4.new_markdown_cell(_html_headings(cell.source)))
+            continue
+        code = nbformat.v4.new_code_cell(cell.source)
+        if run is not None:
+            code.outputs = [nbformat.from_dict(o) for o in run["outputs"][code_index]]
+            code.execution_count = run["execution_counts"][code_index]
+        cells.append(code)
+        code_index += 1
+    metadata = {"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"},
+                "language_info": {"name": "python"}}
+    if run is None:
+        cells.insert(1, nbformat.v4.new_markdown_cell(PENDING_TEXT[language]))
+    else:
+        fields = dict(run["stamp"], seconds=run["seconds"], date=run["date"])
+        cells.append(nbformat.v4.new_markdown_cell(STAMP_TEXT[language].format(**fields)))
+        metadata["verified"] = fields
+    return nbformat.v4.new_notebook(cells=cells, metadata=metadata)
+
+
+def today() -> str:
+    return datetime.date.today().isoformat()

@@ -1,0 +1,45 @@
+"""Every page follows the conventions, and both languages have the same pages, headings, questions
+and code (the same docs_src/ files, included in the same order)."""
+
+import re
+
+import pytest
+
+from handbook import pages
+from handbook.grammar import read_text
+from handbook.layout import display, languages
+from tests.conftest import tree
+
+
+def test_page_pair(twin_page, request):
+    found = tree(request.config)
+    errors = pages.compare_twins(found, twin_page)
+    for language in languages():
+        if found.page(language, twin_page).exists():
+            errors += pages.check_page(found, language, twin_page)
+    if errors:
+        pytest.fail("\n".join(dict.fromkeys(errors)), pytrace=False)
+
+
+def test_every_code_file_is_shown_in_every_language(request):
+    errors = pages.orphans(tree(request.config))
+    if errors:
+        pytest.fail("\n".join(errors), pytrace=False)
+
+
+# The glossary maps Chinese terms to English ones, so it quotes Chinese on purpose.
+QUOTES_CHINESE = {"glossary.md"}
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def test_english_pages_have_no_chinese(request):
+    english = tree(request.config).docs / "en"
+    found = [
+        f"{display(page)}:{number}: {line.strip()[:80]}"
+        for page in sorted(english.rglob("*.md"))
+        if page.relative_to(english).as_posix() not in QUOTES_CHINESE
+        for number, line in enumerate(read_text(page).splitlines(), start=1)
+        if CJK.search(line)
+    ]
+    if found:
+        pytest.fail("untranslated Chinese on English pages:\n" + "\n".join(found), pytrace=False)
