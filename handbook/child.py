@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.abc
 import importlib.util
 import json
+import os
 import random
 import resource
 import sys
@@ -90,8 +91,23 @@ def run_script(source: str) -> dict:
     return {"seconds": time.perf_counter() - started, "device": describe()}
 
 
+def _record_hard_exit(source: str, result: str) -> None:
+    """`os._exit` skips every handler: note where it was called before the process ends."""
+    hard_exit = os._exit
+
+    def exit_noting_the_line(status):
+        frame = sys._getframe(1)
+        line = frame.f_lineno if frame.f_code.co_filename == source else None
+        Path(result).write_text(json.dumps({"error": f"called os._exit({status}) before its last line",
+                                            "line": line}), encoding="utf-8")
+        hard_exit(status)
+
+    os._exit = exit_noting_the_line
+
+
 def main(kind: str, source: str, result: str) -> int:
     _cap_memory()
+    _record_hard_exit(source, result)
     sys.meta_path.insert(0, _SeedOnImport())
     try:
         if kind == "script":

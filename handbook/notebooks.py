@@ -18,11 +18,10 @@ from pathlib import Path
 
 import nbformat
 
-from .grammar import Notebook, read_notebook
+from .grammar import Notebook, headings, read_notebook
 from .layout import display
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-HEADING_WITH_ID = re.compile(r"^(#{1,6})\s+(.+?)\s*\{#([A-Za-z0-9_-]+)\}\s*$")
 
 # The stamp is the notebook's last cell, written from what the run measured.
 STAMP_TEXT = {
@@ -127,17 +126,12 @@ def _map_cell_frames(trace: str, source: str, offset: int) -> tuple[str, int]:
     return "\n".join(out), innermost
 
 
-def _html_headings(markdown: str) -> str:
+def _html_headings(markdown: str, path: Path) -> str:
     """`## 数据 {#data}` -> `<h2 id="data">数据</h2>`: nbconvert would slug the text (ASCII only)."""
-
-    def heading(line: str) -> str:
-        match = HEADING_WITH_ID.match(line)
-        if not match:
-            return line
-        level = len(match.group(1))
-        return f'<h{level} id="{match.group(3)}">{match.group(2)}</h{level}>'
-
-    return "\n".join(heading(line) for line in markdown.splitlines())
+    lines = markdown.splitlines()
+    for heading in headings(markdown, path):
+        lines[heading.line - 1] = f'<h{heading.level} id="{heading.id}">{heading.text}</h{heading.level}>'
+    return "\n".join(lines)
 
 
 def render(notebook: Notebook, language: str, run: dict | None) -> nbformat.NotebookNode:
@@ -147,7 +141,7 @@ def render(notebook: Notebook, language: str, run: dict | None) -> nbformat.Note
     for cell in notebook.cells:
         if cell.kind == "markdown":
             if cell.language == language:
-                cells.append(nbformat.v4.new_markdown_cell(_html_headings(cell.source)))
+                cells.append(nbformat.v4.new_markdown_cell(_html_headings(cell.source, notebook.path)))
             continue
         code = nbformat.v4.new_code_cell(cell.source)
         if run is not None:

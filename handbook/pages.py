@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from .grammar import SHOWN, Fence, SourceError, fences, headings, questions, read_text
+from .grammar import OLD_MARKER, SHOWN, Fence, SourceError, fences, headings, questions, read_text
 from .layout import Tree, display, languages, page_of_snippet, snippet_folder
 
 
@@ -32,6 +32,12 @@ def check_page(tree: Tree, language: str, relative: str) -> list[str]:
     path = tree.page(language, relative)
     found, _, errors = _parse(path)
     folder = snippet_folder(relative)
+    if not errors:
+        inside = {n for f in found for n in range(f.line, f.end + 1)}
+        errors += [f"{display(path)}:{number}: pytest-codeblocks markers are not read any more; a skip or a "
+                   "budget goes on the first lines of the docs_src/ file ('# skip: reason')"
+                   for number, line in enumerate(read_text(path).splitlines(), start=1)
+                   if number not in inside and OLD_MARKER.match(line)]
     for fence in found:
         where = f"{display(path)}:{fence.line}"
         if not fence.language:
@@ -119,3 +125,11 @@ def orphans(tree: Tree) -> list[str]:
                 errors.append(f"{display(snippet)}:1: not included by {display(path)}; every language's page "
                               f'shows it with a Python fence holding --8<-- "{name}"')
     return errors
+
+
+def shown_on(tree: Tree, snippet: Path) -> list[str]:
+    """`path:line` of every fence that includes a docs_src/ file, in every language."""
+    page = page_of_snippet(tree, snippet)
+    name = snippet.relative_to(tree.docs_src).as_posix()
+    return [f"{display(tree.page(lang, page))}:{fence.line}" for lang in languages()
+            if tree.page(lang, page).exists() for fence in _parse(tree.page(lang, page))[0] if name in fence.includes()]

@@ -28,6 +28,7 @@ from . import isolation
 from .grammar import SourceError, check_languages, directives, read_notebook, read_text
 from .layout import BUILD, CACHE, ROOT, Tree, display, languages, notebook_output
 from .notebooks import render, today
+from .pages import shown_on
 
 HARNESS = sorted((ROOT / "handbook").glob("*.py"))
 REQUIREMENTS = sorted((ROOT / "requirements").glob("*.txt"))
@@ -169,7 +170,10 @@ class Verification:
         if ended.outcome == "passed" and program.kind == "notebook":
             ended.run.setdefault("date", today())
             write_notebooks(program.source, ended.run, self.build)
-        return Result(program.name, program.kind, ended.outcome, ended.seconds, ended.device, ended.message,
+        message = ended.message
+        if ended.outcome == "failed" and program.kind == "script":
+            message += f"\n(shown on {', '.join(shown_on(self.tree, program.source)) or 'no page'})"
+        return Result(program.name, program.kind, ended.outcome, ended.seconds, ended.device, message,
                       was_cached, shown_in)
 
 

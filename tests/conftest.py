@@ -75,9 +75,10 @@ def verification(request) -> Verification:
     return request.config.verification
 
 
-# Fast static checks first, while the programs run in the background; the site needs the
-# notebooks' runs, and the browser needs the site.
-MODULE_ORDER = ["test_pages", "test_workflows", "test_harness", "test_programs", "test_site", "test_browser"]
+# Everything else runs while the programs run in the background: static checks and self-tests
+# first, then the site (built as soon as the notebooks have run) and the browser; the program
+# results are collected last, when the page programs have had the most time to finish.
+MODULE_ORDER = ["test_pages", "test_workflows", "test_harness", "test_site", "test_browser", "test_programs"]
 
 
 def _module_rank(item) -> int:

@@ -32,13 +32,19 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants_gzip and path.is_file() and path.suffix in COMPRESSIBLE):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        body = _compressed(path, path.stat().st_mtime_ns)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
+
+
+@functools.lru_cache(maxsize=512)
+def _compressed(path: Path, mtime_ns: int) -> bytes:
+    """Compressed once per file version: every page requests the same theme assets."""
+    return gzip.compress(path.read_bytes(), compresslevel=6)
 
 
 @contextlib.contextmanager
