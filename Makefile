@@ -53,4 +53,4 @@ test: setup browser
 	exit $$status
 
 clean:
-	rm -rf site build .cache/handbook .pytest_cache
+	rm -rf site build .cache .pytest_cache

@@ -157,6 +157,8 @@ def render(notebook: Notebook, language: str, run: dict | None) -> nbformat.Note
         fields = dict(run["stamp"], seconds=run["seconds"], date=run["date"])
         cells.append(nbformat.v4.new_markdown_cell(STAMP_TEXT[language].format(**fields)))
         metadata["verified"] = fields
+    for index, cell in enumerate(cells):
+        cell.id = f"cell-{index}"  # stable ids: an unchanged run renders byte for byte the same file
     return nbformat.v4.new_notebook(cells=cells, metadata=metadata)
 
 

@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import json
 import os
+import signal
 import sys
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -183,9 +184,12 @@ def write_notebooks(source: Path, run: dict | None, build: Path = BUILD) -> None
     for language in languages():
         target = notebook_output(source.stem, language, build, pending=run is None)
         target.parent.mkdir(parents=True, exist_ok=True)
+        text = nbformat.writes(render(notebook, language, run)) + "\n"
+        if target.exists() and target.read_text(encoding="utf-8") == text:
+            continue  # unchanged: `make serve` has nothing to rebuild
         # Write then rename: `make serve` may be reading the previous copy.
         partial = target.with_suffix(".partial")
-        nbformat.write(render(notebook, language, run), partial)
+        partial.write_text(text, encoding="utf-8")
         partial.replace(target)
 
 
@@ -199,13 +203,18 @@ def main(argv: list[str] | None = None) -> int:
         verification.programs = [p for p in verification.programs if p.kind == "notebook"]
     started = time.perf_counter()
     failed = 0
-    for result in verification.start().results():
-        if result.outcome == "failed":
-            failed += 1
-            print(f"FAILED {result.message}", file=sys.stderr, flush=True)
-        else:
-            how = "cached" if result.cached else f"{result.seconds:.1f} s on {result.device}"
-            print(f"{result.outcome} {result.program} ({how})", flush=True)
+    # Ctrl-C or a terminate ends the programs still running too: they run in sessions of their own.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        for result in verification.start().results():
+            if result.outcome == "failed":
+                failed += 1
+                print(f"FAILED {result.message}", file=sys.stderr, flush=True)
+            else:
+                how = "cached" if result.cached else f"{result.seconds:.1f} s on {result.device}"
+                print(f"{result.outcome} {result.program} ({how})", flush=True)
+    finally:
+        verification.stop()
     print(f"{len(verification.programs)} programs, {failed} failed, in {time.perf_counter() - started:.0f} s")
     return 1 if failed else 0
 

@@ -30,7 +30,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 from mkdocs_jupyter.plugin import NotebookFile
 
-from handbook.layout import BUILD, Tree, display, language_of_url, languages, notebook_output, prefix
+from handbook.layout import BUILD, ROOT, Tree, display, language_of_url, languages, notebook_output, prefix
 from handbook.verify import write_notebooks
 
 log = get_plugin_logger(__name__)
@@ -92,6 +92,13 @@ def _notebook_page(slug: str, rendered: Path, config, language: str) -> Notebook
 
 
 _serving = False
+
+
+def on_pre_build(config):
+    """mkdocs-jupyter evicts every cached page its build did not use, and with mkdocs-static-i18n
+    each language is a build of its own: one cache folder per language keeps both."""
+    jupyter = config.plugins["mkdocs-jupyter"]
+    jupyter.config["cache_dir"] = str(ROOT / ".cache" / "mkdocs-jupyter" / config.plugins["i18n"].current_language)
 
 
 def on_startup(command, dirty):
