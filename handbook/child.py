@@ -15,6 +15,7 @@ import json
 import os
 import random
 import resource
+import signal
 import sys
 import time
 import traceback
@@ -106,6 +107,9 @@ def _record_hard_exit(source: str, result: str) -> None:
 
 
 def main(kind: str, source: str, result: str) -> int:
+    # A budget overrun is stopped with SIGINT first, so the traceback shows the line; a parent
+    # started in the background may have left SIGINT ignored, which Python would keep.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     _cap_memory()
     _record_hard_exit(source, result)
     sys.meta_path.insert(0, _SeedOnImport())

@@ -23,8 +23,9 @@ SUITES = ("tests/test_pages.py", "tests/test_programs.py")
 
 
 def run_suite(tree: Path, build: Path, cache: str = "none") -> subprocess.CompletedProcess:
+    # Niced: these runs share the machine with the real programs, which should not wait for them.
     return subprocess.run(
-        [sys.executable, "-m", "pytest", *SUITES, "-p", "no:cacheprovider", "-q", "-rA",
+        ["nice", "-n", "10", sys.executable, "-m", "pytest", *SUITES, "-p", "no:cacheprovider", "-q", "-rA",
          "--docs-dir", str(tree / "docs"), "--docs-src-dir", str(tree / "docs_src"),
          "--examples-dir", str(tree / "examples"), "--build-dir", str(build), "--cache-dir", cache],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
