@@ -39,8 +39,11 @@ def fresh_clone() -> Path:
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     started = time.perf_counter()
-    status = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
-    return time.perf_counter() - started, status
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode:
+        print(f"{' '.join(command)} failed:\n" + "\n".join((result.stdout + result.stderr).splitlines()[-80:]))
+    return seconds, result.returncode
 
 
 def serve_seconds(clone: Path, limit: float = 600) -> float:

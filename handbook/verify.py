@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import signal
 import sys
 import time
@@ -64,7 +65,8 @@ class Result:
 
 
 def discover(tree: Tree) -> list[Program]:
-    """Every program of a source tree: notebooks first, the longest runs."""
+    """Every program of a source tree, the likely longest first (they start first on the pool):
+    notebooks before page programs, and among each those that train with Keras or TensorFlow."""
     found = []
     for path in tree.examples_found():
         try:
@@ -81,7 +83,7 @@ def discover(tree: Tree) -> list[Program]:
             found.append(Program("script", path, rules.budget, rules.skip, code=text))
         except SourceError as exc:
             found.append(Program("script", path, broken=str(exc)))
-    return found
+    return sorted(found, key=lambda p: (p.kind != "notebook", not re.search(r"\b(keras|tensorflow)\b", p.code)))
 
 
 def _digest(paths: list[Path]) -> str:

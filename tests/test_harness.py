@@ -7,11 +7,12 @@ as `make test` runs them on docs/, docs_src/ and examples/.
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -32,13 +33,27 @@ def run_suite(tree: Path, build: Path, cache: str = "none") -> subprocess.Comple
     )
 
 
-@functools.cache
-def verified(case: str) -> str:
-    """The child run's whole output for one fixture tree (run once, shared by its cases)."""
-    build = Path(f"/tmp/handbook-fixture-build-{case}")
-    shutil.rmtree(build, ignore_errors=True)
-    result = run_suite(FIXTURES / case, build)
+def _verify_tree(case: str) -> str:
+    build = Path(tempfile.mkdtemp(prefix=f"handbook-fixture-{case}-"))
+    try:
+        result = run_suite(FIXTURES / case, build)
+    finally:
+        shutil.rmtree(build, ignore_errors=True)
     return result.stdout + result.stderr
+
+
+TREES = ("broken-programs", "bad-files", "good")
+_outputs: dict = {}
+
+
+def verified(case: str) -> str:
+    """The child run's whole output for one fixture tree. The first call starts every tree's run,
+    side by side; each runs once and its tests read the output."""
+    if not _outputs:
+        pool = ThreadPoolExecutor(max_workers=len(TREES), thread_name_prefix="fixture")
+        _outputs.update({tree: pool.submit(_verify_tree, tree) for tree in TREES})
+        pool.shutdown(wait=False)
+    return _outputs[case].result()
 
 
 def test_good_tree_passes_and_reports_what_it_skipped():

@@ -3,6 +3,7 @@ switcher that leads to the same page, Chinese search segmentation, and rendered 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from html.parser import HTMLParser
@@ -29,6 +30,7 @@ class _Tags(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
+@functools.cache  # several tests read every page; parse each once
 def tags(page: Path) -> list[tuple[str, dict]]:
     parser = _Tags()
     parser.feed(page.read_text(encoding="utf-8"))
