@@ -16,27 +16,28 @@ from .grammar import OLD_MARKER, SHOWN, Fence, SourceError, fences, headings, qu
 from .layout import Tree, display, languages, page_of_snippet, snippet_folder
 
 
-def _parse(path: Path) -> tuple[list[Fence], list, list[str]]:
+def _parse(path: Path) -> tuple[list[Fence], list, list[str], str]:
+    """The fences and headings of a page, its errors, and its text."""
     try:
         text = read_text(path)
         found = fences(text, path)
         heads = headings(text, path)
         questions(heads, path)
-        return found, heads, []
+        return found, heads, [], text
     except SourceError as exc:
-        return [], [], [str(exc)]
+        return [], [], [str(exc)], ""
 
 
 def check_page(tree: Tree, language: str, relative: str) -> list[str]:
     """The fences of one page follow the conventions page."""
     path = tree.page(language, relative)
-    found, _, errors = _parse(path)
+    found, _, errors, text = _parse(path)
     folder = snippet_folder(relative)
     if not errors:
         inside = {n for f in found for n in range(f.line, f.end + 1)}
         errors += [f"{display(path)}:{number}: pytest-codeblocks markers are not read any more; a skip or a "
                    "budget goes on the first lines of the docs_src/ file ('# skip: reason')"
-                   for number, line in enumerate(read_text(path).splitlines(), start=1)
+                   for number, line in enumerate(text.splitlines(), start=1)
                    if number not in inside and OLD_MARKER.match(line)]
     for fence in found:
         where = f"{display(path)}:{fence.line}"
@@ -66,15 +67,15 @@ def compare_twins(tree: Tree, relative: str) -> list[str]:
         present = next(display(p) for p in paths.values() if p.exists())
         return [f"{present}:1: has no twin: {', '.join(missing)} is missing"]
     parsed = {lang: _parse(path) for lang, path in paths.items()}
-    errors = [e for _, _, errs in parsed.values() for e in errs]
+    errors = [e for _, _, errs, _ in parsed.values() for e in errs]
     if errors:
         return errors
     first, *others = languages()
     a_path = display(paths[first])
-    a_fences, a_heads, _ = parsed[first]
+    a_fences, a_heads, _, _ = parsed[first]
     for lang in others:
         b_path = display(paths[lang])
-        b_fences, b_heads, _ = parsed[lang]
+        b_fences, b_heads, _, _ = parsed[lang]
         errors += _compare_headings(a_heads, b_heads, a_path, b_path)
         errors += _compare_questions(a_heads, b_heads, a_path, b_path)
         a_code = [(f, name) for f in a_fences for name in f.includes()]

@@ -28,7 +28,7 @@ import nbformat
 
 from . import isolation
 from .grammar import SourceError, check_languages, directives, read_notebook, read_text
-from .layout import BUILD, CACHE, ROOT, Tree, display, languages, notebook_output
+from .layout import BUILD, CACHE, DEFAULT_BUDGET_S, ROOT, Tree, display, languages, notebook_output
 from .notebooks import render, today
 from .pages import shown_on
 
@@ -42,7 +42,7 @@ FLAGS = ("FLAVOR", "REQUIRE_GPU", "TF_CPP_MIN_LOG_LEVEL", "CUDA_VISIBLE_DEVICES"
 class Program:
     kind: str                    # "script" (docs_src) or "notebook" (examples)
     source: Path
-    budget: int = 60
+    budget: int = DEFAULT_BUDGET_S
     skip: str | None = None
     broken: str | None = None    # the source cannot be read: the message, `path:line: ...`
     code: str = ""               # what is executed: the part of the source the cache key covers
@@ -114,9 +114,10 @@ class Verification:
         self._futures: dict[Path, Future] = {}
         self._ended: list[float] = []
 
-    def start(self) -> "Verification":
+    def start(self, programs: list[Program] | None = None) -> "Verification":
+        """Run `programs` (all by default), the order of discovery kept."""
         self.started_at = time.perf_counter()
-        for program in self.programs:
+        for program in self.programs if programs is None else programs:
             self._futures[program.source] = self._pool.submit(self._verify, program)
         return self
 
@@ -165,13 +166,12 @@ class Verification:
         else:
             ended = isolation.run(program.kind, program.source, program.budget)
             was_cached = False
+            if ended.outcome == "passed" and program.kind == "notebook":
+                ended.run["date"] = today()  # the stamp's date is the run's, cached with it
             if cached is not None and ended.outcome == "passed":
-                if program.kind == "notebook":
-                    ended.run["date"] = today()
                 cached.parent.mkdir(parents=True, exist_ok=True)
                 cached.write_text(json.dumps(asdict(ended)), encoding="utf-8")
         if ended.outcome == "passed" and program.kind == "notebook":
-            ended.run.setdefault("date", today())
             write_notebooks(program.source, ended.run, self.build)
         message = ended.message
         if ended.outcome == "failed" and program.kind == "script":

@@ -38,6 +38,7 @@ def bank(language_root: Path) -> list[dict]:
                       for q in questions(heads, page) if q.difficulty]
     return found
 
+
 def table(rows: list[dict], language: str) -> str:
     labels = LABELS[language]
     body = "\n".join(

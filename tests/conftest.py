@@ -71,6 +71,12 @@ def pytest_generate_tests(metafunc):
 
 
 @pytest.fixture(scope="session")
+def source_tree(request) -> Tree:
+    """The pages, page programs and examples under test (the real ones, or a fixture tree)."""
+    return tree(request.config)
+
+
+@pytest.fixture(scope="session")
 def verification(request) -> Verification:
     return request.config.verification
 
@@ -88,11 +94,19 @@ def _module_rank(item) -> int:
 
 def pytest_collection_modifyitems(session, config, items):
     items.sort(key=_module_rank)  # stable: keeps discovery order within a module
-    # Start every program now if anything selected needs their results, and the site build as
-    # soon as the notebooks it renders have run (while the page programs still run).
+
+
+def pytest_collection_finish(session):
+    """Start the selected programs now (after -k and friends have deselected), plus every notebook
+    if the site is wanted, and the site build as soon as those notebooks have run."""
+    config, items = session.config, session.items
     wanted = {name for item in items for name in item.fixturenames}
-    if wanted & {"program", "site", "verification"}:
-        config.verification.start()
+    verification = config.verification
+    selected = {item.callspec.params["program"].source for item in items if "program" in item.fixturenames}
+    if "site" in wanted:
+        selected |= {p.source for p in verification.programs if p.kind == "notebook"}
+    if selected:
+        verification.start([p for p in verification.programs if p.source in selected])
     if "site" in wanted:
         config.site_build = SiteBuild(config.verification, build_dir(config) / "site")
         config.site_build.start()

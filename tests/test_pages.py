@@ -8,11 +8,10 @@ import pytest
 from handbook import pages
 from handbook.grammar import read_text
 from handbook.layout import display, languages
-from tests.conftest import tree
 
 
-def test_page_pair(twin_page, request):
-    found = tree(request.config)
+def test_page_pair(twin_page, source_tree):
+    found = source_tree
     errors = pages.compare_twins(found, twin_page)
     for language in languages():
         if found.page(language, twin_page).exists():
@@ -21,8 +20,8 @@ def test_page_pair(twin_page, request):
         pytest.fail("\n".join(dict.fromkeys(errors)), pytrace=False)
 
 
-def test_every_code_file_is_shown_in_every_language(request):
-    errors = pages.orphans(tree(request.config))
+def test_every_code_file_is_shown_in_every_language(source_tree):
+    errors = pages.orphans(source_tree)
     if errors:
         pytest.fail("\n".join(errors), pytrace=False)
 
@@ -32,8 +31,8 @@ QUOTES_CHINESE = {"glossary.md"}
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
-def test_english_pages_have_no_chinese(request):
-    english = tree(request.config).docs / "en"
+def test_english_pages_have_no_chinese(source_tree):
+    english = source_tree.docs / "en"
     found = [
         f"{display(page)}:{number}: {line.strip()[:80]}"
         for page in sorted(english.rglob("*.md"))
