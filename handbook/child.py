@@ -25,6 +25,7 @@ from pathlib import Path
 from .layout import MEMORY_CAP_BYTES
 
 SEED = 42
+REAL_EXIT = os._exit  # main() wraps os._exit to note where a program calls it
 # Set once a library is imported, so a program that never imports Keras does not pay for it.
 SEEDERS = {
     "numpy": lambda module: module.random.seed(SEED),
@@ -94,7 +95,7 @@ def run_script(source: str) -> dict:
 
 def _record_hard_exit(source: str, result: str) -> None:
     """`os._exit` skips every handler: note where it was called before the process ends."""
-    hard_exit = os._exit
+    hard_exit = REAL_EXIT
 
     def exit_noting_the_line(status):
         frame = sys._getframe(1)
@@ -113,6 +114,9 @@ def main(kind: str, source: str, result: str) -> int:
     _cap_memory()
     _record_hard_exit(source, result)
     sys.meta_path.insert(0, _SeedOnImport())
+    for name, seed in SEEDERS.items():  # already imported by the zygote (handbook/zygote.py)
+        if name in sys.modules:
+            seed(sys.modules[name])
     try:
         if kind == "script":
             outcome = run_script(source)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
@@ -51,27 +52,24 @@ def run(kind: str, source: Path, budget: int) -> Ended:
         if _stopping.is_set():
             return Ended("failed", 0.0, f"{where}:1: not run: the verification was stopped")
         started = time.perf_counter()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "handbook.child", kind, str(source), str(result)],
-            cwd=workdir, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, errors="replace", start_new_session=True,
-        )
+        process = _start(kind, source, result, workdir, env, Path(scratch))
         _running.add(process)
         try:
-            _, stderr = process.communicate(timeout=budget + STARTUP_SLACK_S[kind])
+            process.wait(timeout=budget + STARTUP_SLACK_S[kind])
             timed_out = False
         except subprocess.TimeoutExpired:
             # Interrupt first: the program's traceback then says which line it was stuck on.
             process.send_signal(signal.SIGINT)
             try:
-                _, stderr = process.communicate(timeout=5)
+                process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 _kill(process)
-                _, stderr = process.communicate()
+                process.wait()
             timed_out = True
         _kill(process)  # whatever it started and left behind goes with it
         _running.discard(process)
         seconds = time.perf_counter() - started
+        stderr = (Path(scratch) / "stderr").read_text(encoding="utf-8", errors="replace")
         report = json.loads(result.read_text(encoding="utf-8")) if result.exists() else None
     if timed_out and report is not None and "error" not in report:
         return Ended("failed", seconds, f"{where}:1: ran its last line but did not exit within its budget of "
@@ -104,7 +102,107 @@ def run(kind: str, source: Path, budget: int) -> Ended:
     return Ended("passed", report["seconds"], device=report["device"], run=report)
 
 
-_running: set[subprocess.Popen] = set()
+def _start(kind: str, source: Path, result: Path, workdir: Path, env: dict, scratch: Path):
+    """The program's process: forked from the warm zygote, or a new interpreter if there is none."""
+    request = {"kind": kind, "source": str(source), "result": str(result), "cwd": str(workdir), "env": env,
+               "stdout": str(scratch / "stdout"), "stderr": str(scratch / "stderr")}
+    zygote = _Zygote.shared(env)
+    if zygote is not None:
+        return zygote.spawn(request)
+    with open(request["stdout"], "w") as stdout, open(request["stderr"], "w") as stderr:
+        return subprocess.Popen([sys.executable, "-m", "handbook.child", kind, str(source), str(result)],
+                                cwd=workdir, env=env, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr,
+                                start_new_session=True)
+
+
+class _Forked:
+    """A program forked by the zygote, with the part of Popen's interface that `run` uses."""
+
+    def __init__(self, pid: int, zygote: _Zygote):
+        self.pid, self.returncode, self._zygote = pid, None, zygote
+
+    def wait(self, timeout: float | None = None) -> int:
+        self.returncode = self._zygote.status(self.pid, timeout)
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        try:
+            os.kill(self.pid, signum)
+        except ProcessLookupError:
+            pass
+
+
+def preload(names: list[str]) -> None:
+    """The libraries the zygote imports before it forks the first program (set before that)."""
+    _Zygote.preload = list(names)
+
+
+class _Zygote:
+    """The client side of handbook/zygote.py: one per verifying process, started on first use."""
+
+    _lock = threading.Lock()
+    _shared: _Zygote | None = None
+    _failed = False
+    preload: list[str] = []
+
+    @classmethod
+    def shared(cls, env: dict) -> _Zygote | None:
+        with cls._lock:
+            if cls._shared is None and not cls._failed and os.environ.get("HANDBOOK_FRESH") != "1":
+                try:
+                    cls._shared = cls(env)
+                except RuntimeError as why:
+                    cls._failed = True
+                    print(f"handbook: every program starts in a new interpreter: {why}", file=sys.stderr)
+            return cls._shared
+
+    def __init__(self, env: dict):
+        self._log = tempfile.TemporaryFile()
+        self._process = subprocess.Popen([sys.executable, "-m", "handbook.zygote", *self.preload], cwd=ROOT, env=env,
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
+                                         text=True, start_new_session=True)
+        ready = json.loads(self._process.stdout.readline() or '{"ready": false, "error": "it exited"}')
+        if not ready["ready"]:
+            self._log.seek(0)
+            raise RuntimeError(f"the warm parent could not start ({ready['error']})\n"
+                               + _tail(self._log.read().decode(errors="replace")))
+        self._spawning = threading.Lock()
+        self._pids: queue.Queue[int] = queue.Queue()
+        self._ended = threading.Condition()
+        self._statuses: dict[int, int] = {}
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self._process.stdout:
+            message = json.loads(line)
+            if "pid" in message:
+                self._pids.put(message["pid"])
+            else:
+                with self._ended:
+                    self._statuses[message["exited"]] = message["status"]
+                    self._ended.notify_all()
+        self._pids.put(-1)
+        with self._ended:
+            self._statuses[-1] = -int(signal.SIGKILL)
+            self._ended.notify_all()
+
+    def spawn(self, request: dict) -> _Forked:
+        with self._spawning:
+            self._process.stdin.write(json.dumps(request) + "\n")
+            self._process.stdin.flush()
+            pid = self._pids.get()
+        if pid < 0:
+            raise RuntimeError("the warm parent (handbook/zygote.py) ended unexpectedly")
+        return _Forked(pid, self)
+
+    def status(self, pid: int, timeout: float | None) -> int:
+        with self._ended:
+            if not self._ended.wait_for(lambda: pid in self._statuses or -1 in self._statuses, timeout):
+                raise subprocess.TimeoutExpired(f"program {pid}", timeout)
+            return self._statuses.pop(pid, self._statuses.get(-1))
+
+
+_running: set = set()
 _stopping = threading.Event()
 
 
@@ -115,7 +213,7 @@ def stop_all() -> None:
         _kill(process)
 
 
-def _kill(process: subprocess.Popen) -> None:
+def _kill(process) -> None:
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):

@@ -63,10 +63,11 @@ def execute(source: Path) -> dict:
     # Inline figures inside the kernel; the caller's headless MPLBACKEND would swallow them.
     env = dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline")
     with tempfile.TemporaryDirectory(prefix="kernel-") as sockets:
+        # IPC sockets: the default TCP transport makes the kernel print a warning at every start.
+        config = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "ipc")}})
         client = NotebookClient(
-            runnable, timeout=budget, kernel_name="python3", allow_errors=False,
-            # IPC sockets: the default TCP transport makes the kernel print a warning at every start.
-            config=Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "ipc")}}),
+            runnable, timeout=budget, kernel_name="python3", allow_errors=False, config=config,
+            km=_forked_kernel(config, env, Path(sockets)) if _warm() else None,
             resources={"metadata": {"path": os.getcwd()}},
         )
         started = time.perf_counter()
@@ -96,6 +97,73 @@ def execute(source: Path) -> dict:
     stamp = json.loads(probe.outputs[-1]["text"].strip().splitlines()[-1])
     return {"seconds": seconds, "device": stamp["device"], "stamp": stamp,
             "outputs": [c.outputs for c in cells], "execution_counts": [c.execution_count for c in cells]}
+
+
+def _warm() -> bool:
+    """Forked from the zygote (handbook/zygote.py), with the kernel already imported."""
+    import sys
+
+    return "ipykernel.kernelapp" in sys.modules
+
+
+def _forked_kernel(config, env: dict, sockets: Path):
+    """A kernel forked from this warm process, in its session (it goes when the program's session
+    is killed), under its memory cap; a new interpreter would import TensorFlow all over again."""
+    import signal
+
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_client.provisioning.local_provisioner import LocalProvisioner
+
+    manager = AsyncKernelManager(kernel_name="python3", config=config, connection_file=str(sockets / "kernel.json"))
+    manager.write_connection_file()
+    pid = os.fork()
+    if pid == 0:
+        os.environ.update(env)
+        try:
+            from ipykernel.kernelapp import IPKernelApp
+
+            app = IPKernelApp.instance()
+            app.initialize(["-f", manager.connection_file, "--IPKernelApp.capture_fd_output=False"])
+            # TensorFlow imported pyplot in the zygote, with the scripts' headless backend; a
+            # new kernel would have picked the inline one from MPLBACKEND when it imported it.
+            app.shell.enable_matplotlib("inline")
+            app.start()
+        finally:
+            from .child import REAL_EXIT
+
+            REAL_EXIT(0)  # a forked kernel never returns into the executor's stack
+
+    class Forked:
+        """The part of Popen that jupyter_client's provisioner calls."""
+
+        returncode = None
+
+        def poll(self):
+            if self.returncode is None:
+                done, status = os.waitpid(pid, os.WNOHANG)
+                if done:
+                    self.returncode = os.waitstatus_to_exitcode(status)
+            return self.returncode
+
+        def wait(self, timeout=None):
+            if self.returncode is None:
+                self.returncode = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+            return self.returncode
+
+        def send_signal(self, signum):
+            if self.poll() is None:
+                os.kill(pid, signum)
+
+        def kill(self):
+            self.send_signal(signal.SIGKILL)
+
+        def terminate(self):
+            self.send_signal(signal.SIGTERM)
+
+    provisioner = LocalProvisioner(kernel_id="forked", kernel_spec=manager.kernel_spec, parent=manager)
+    provisioner.process, provisioner.pid = Forked(), pid
+    manager.provisioner = provisioner
+    return manager
 
 
 def _failure(where: str, offset: int, cell, index: int) -> CellFailed:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import isolation
+from . import isolation, zygote
 from .grammar import SourceError, check_languages, directives, read_notebook, read_text
 from .layout import BUILD, CACHE, DEFAULT_BUDGET_S, ROOT, Tree, display, languages, notebook_output
 from .notebooks import render, today
@@ -117,7 +117,9 @@ class Verification:
     def start(self, programs: list[Program] | None = None) -> "Verification":
         """Run `programs` (all by default), the order of discovery kept."""
         self.started_at = time.perf_counter()
-        for program in self.programs if programs is None else programs:
+        chosen = self.programs if programs is None else programs
+        isolation.preload(zygote.preload_for([p.code for p in chosen], any(p.kind == "notebook" for p in chosen)))
+        for program in chosen:
             self._futures[program.source] = self._pool.submit(self._verify, program)
         return self
 

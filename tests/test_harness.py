@@ -7,6 +7,7 @@ as `make test` runs them on docs/, docs_src/ and examples/.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -23,27 +24,34 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SUITES = ("tests/test_pages.py", "tests/test_programs.py")
 
 
-def run_suite(tree: Path, build: Path, cache: str = "none") -> subprocess.CompletedProcess:
+def run_suite(tree: Path, build: Path, cache: str = "none", env: dict | None = None) -> subprocess.CompletedProcess:
     # Niced: these runs share the machine with the real programs, which should not wait for them.
     return subprocess.run(
         ["nice", "-n", "10", sys.executable, "-m", "pytest", *SUITES, "-p", "no:cacheprovider", "-q", "-rA",
          "--docs-dir", str(tree / "docs"), "--docs-src-dir", str(tree / "docs_src"),
          "--examples-dir", str(tree / "examples"), "--build-dir", str(build), "--cache-dir", cache],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, **(env or {})},
     )
 
 
 def _verify_tree(case: str) -> str:
-    build = Path(tempfile.mkdtemp(prefix=f"handbook-fixture-{case}-"))
+    build = Path(tempfile.mkdtemp(prefix=f"handbook-fixture-{tree_of(case)}-"))
     try:
-        result = run_suite(FIXTURES / case, build)
+        result = run_suite(FIXTURES / tree_of(case), build, env=TREES[case])
     finally:
         shutil.rmtree(build, ignore_errors=True)
     return result.stdout + result.stderr
 
 
-TREES = ("broken-programs", "bad-files", "good")
+# Each fixture tree, and how its programs start: forked from the warm zygote (the default), or
+# each in a new interpreter (HANDBOOK_FRESH=1): the broken programs must fail the same way in both.
+FRESH = "broken-programs (new interpreters)"
+TREES = {"broken-programs": {}, FRESH: {"HANDBOOK_FRESH": "1"}, "bad-files": {}, "good": {}}
 _outputs: dict = {}
+
+
+def tree_of(case: str) -> str:
+    return case.split(" ")[0]
 
 
 def verified(case: str) -> str:
@@ -64,7 +72,7 @@ def test_good_tree_passes_and_reports_what_it_skipped():
 
 
 def fixture_path(case: str, relative: str) -> str:
-    return f"tests/fixtures/{case}/{relative}"
+    return f"tests/fixtures/{tree_of(case)}/{relative}"
 
 
 # (fixture tree, what its child run prints for one broken case)
@@ -105,10 +113,12 @@ BROKEN = [
     ("bad-files", "docs/zh/old-marker.md:3: pytest-codeblocks markers are not read any more"),
 ]
 # How many tests of each tree fail: one per broken case, and nothing else.
-FAILING_TESTS = {"broken-programs": 10, "bad-files": 17}
+FAILING_TESTS = {"broken-programs": 10, FRESH: 10, "bad-files": 17}
+BROKEN += [(FRESH, expected) for case, expected in BROKEN if case == "broken-programs"]
 
 
-@pytest.mark.parametrize(("case", "expected"), BROKEN, ids=[e.split(":")[0] + ":" + e.split(":")[1] for _, e in BROKEN])
+@pytest.mark.parametrize(("case", "expected"), BROKEN, ids=[c.replace(tree_of(c), "").strip(" ()") + " " + e.split(":")[0] + ":" + e.split(":")[1]
+                                                  for c, e in BROKEN])
 def test_broken_case_fails_naming_file_and_line(case, expected):
     output = verified(case)
     assert fixture_path(case, expected) in output, f"expected {fixture_path(case, expected)!r} in:\n{output}"
@@ -120,7 +130,7 @@ def test_each_broken_case_fails_alone(case):
     output = verified(case)
     summary = re.search(r"(\d+) failed, (\d+) passed", output)
     assert summary and int(summary.group(1)) == FAILING_TESTS[case], output
-    if case == "broken-programs":
+    if tree_of(case) == "broken-programs":
         for clean in ("changes-cwd-and-env.py", "starts-clean.py"):
             assert re.search(rf"PASSED tests/test_programs.py::test_program\[\S+/{clean}\]", output), output
 
