@@ -11,8 +11,8 @@
 # %% [markdown] lang="zh"
 # # 用 MirroredStrategy 做数据并行训练 {#distributed-mirrored}
 #
-# **简介：** 用 `tf.distribute.MirroredStrategy` 在两个真实副本上训练 Keras 模型（两个逻辑 CPU 设备；有 GPU 时用上全部 GPU），每个副本一条输入流水线，按副本数放大全局 batch 和学习率，并验证各副本始终保持同步。
-# **最后修改：** 2026-11-22
+# **简介：** 用 `tf.distribute.MirroredStrategy` 在两个真实副本上训练 Keras 模型（只有 CPU 时是两个逻辑 CPU 设备，只有一块 GPU 时把它切成两个逻辑 GPU，多块 GPU 时用上全部），每个副本一条输入流水线，按副本数放大全局 batch 和学习率，并验证各副本始终保持同步。
+# **最后修改：** 2026-11-30
 # **替代：** `001_4a705ea6d1d4a1d3.txt`，“算法编程题库及答案解析”，第 2 题（`MirroredStrategy` 代码示例）
 #
 # `MirroredStrategy` 是单机上的同步数据并行：每块设备（一个*副本*，replica）都持有一份完整的模型，
@@ -20,12 +20,13 @@
 # 参数更新。面试里被问到“这台机器有 8 块卡，怎么都用起来”，第一个答案就是它，多机策略也是在它的基础上展开的。
 #
 # 大多数笔记本电脑和 CI 机器没有 GPU，在这种环境下直接写 `MirroredStrategy()` 只会悄悄地跑一个副本，
-# 什么也证明不了。本例把 CPU 切成两个*逻辑*设备，让策略真的跑起两个副本；如果机器上有 GPU，则改用全部 GPU。
+# 什么也证明不了；只有一块 GPU 的机器也一样。本例保证至少两个副本：只有 CPU 时把 CPU 切成两个*逻辑*设备，
+# 只有一块 GPU 时把它切成两个逻辑 GPU，有多块 GPU 时用上全部。
 
 # %% [markdown] lang="en"
 # # Data-parallel training with MirroredStrategy {#distributed-mirrored}
 #
-# **Description:** Train a Keras model with `tf.distribute.MirroredStrategy` on two real replicas (two logical CPU devices, or every visible GPU), with per-replica input pipelines, a scaled global batch and learning rate, and checks that the replicas stay in sync.
+# **Description:** Train a Keras model with `tf.distribute.MirroredStrategy` on two real replicas (two logical CPUs on a CPU-only machine, two logical GPUs on a single GPU, every GPU when there are several), with per-replica input pipelines, a scaled global batch and learning rate, and checks that the replicas stay in sync.
 # **Last modified:** 2026-11-22
 # **Replaces:** `001_4a705ea6d1d4a1d3.txt`, "算法编程题库及答案解析", problem 2 (the `MirroredStrategy` code example)
 #
@@ -36,8 +37,9 @@
 # the multi-machine strategies.
 #
 # Most laptops and CI runners have no GPU, so a `MirroredStrategy()` there silently runs with a
-# single replica and proves nothing. This notebook splits the CPU into two *logical* devices so the
-# strategy really runs two replicas, and uses every GPU instead when GPUs are present.
+# single replica and proves nothing, and so does a machine with one GPU. This notebook always runs
+# at least two replicas: it splits the CPU into two *logical* devices on a CPU-only machine, splits a
+# single GPU into two logical GPUs, and uses every GPU when there are several.
 
 # %% [markdown] lang="zh"
 # ## 先配置设备 {#devices}
@@ -46,8 +48,8 @@
 # 所以逻辑设备的配置必须最先执行，这也是它放在第一个单元格的原因。在 notebook 里，如果 TensorFlow
 # 已经初始化后再重跑这一格，会抛出 `RuntimeError`，只能重启 kernel。
 #
-# 只有 CPU 时，我们把唯一的物理 CPU 拆成两个逻辑设备；能看到 GPU 时就不动它们，
-# 不带参数的 `MirroredStrategy()` 会把所有 GPU 都用上。
+# 只有 CPU 时，我们把唯一的物理 CPU 拆成两个逻辑设备；只有一块 GPU 时，把它拆成两个各占 2 GiB 显存的逻辑 GPU；
+# 有多块 GPU 时就不动它们，不带参数的 `MirroredStrategy()` 会把所有 GPU 都用上。
 
 # %% [markdown] lang="en"
 # ## Devices first {#devices}
@@ -57,8 +59,9 @@
 # anything else, which is why it sits in the first cell; in a notebook, re-running it after
 # TensorFlow has initialised raises `RuntimeError` and you have to restart the kernel.
 #
-# On a CPU-only machine we split the one physical CPU into two logical devices. If GPUs are
-# visible we leave them alone: `MirroredStrategy()` with no arguments takes all of them.
+# On a CPU-only machine we split the one physical CPU into two logical devices; a single GPU is
+# split into two logical GPUs of 2 GiB each. Several GPUs are left alone: `MirroredStrategy()` with
+# no arguments takes all of them.
 
 # %%
 import math
@@ -71,7 +74,11 @@ from sklearn.model_selection import train_test_split
 
 # Must run before TensorFlow initialises its devices.
 gpus = tf.config.list_physical_devices("GPU")
-if not gpus:
+if len(gpus) == 1:
+    tf.config.set_logical_device_configuration(
+        gpus[0], [tf.config.LogicalDeviceConfiguration(memory_limit=2048)] * 2
+    )
+elif not gpus:
     cpu = tf.config.list_physical_devices("CPU")[0]
     tf.config.set_logical_device_configuration(
         cpu, [tf.config.LogicalDeviceConfiguration()] * 2
@@ -84,7 +91,8 @@ print("logical devices:", [d.name for d in tf.config.list_logical_devices()])
 # %% [markdown] lang="zh"
 # ## 创建策略 {#strategy}
 #
-# 有 GPU 时，`MirroredStrategy()` 在所有 GPU 上做镜像，用 NCCL 做 all-reduce；没有 GPU 时，
+# 有多块 GPU 时，`MirroredStrategy()` 在所有 GPU 上做镜像，用 NCCL 做 all-reduce；两个逻辑 GPU 在同一块卡上，
+# NCCL 不支持，就改用 `ReductionToOneDevice` 做归约；没有 GPU 时，
 # 我们显式传入两个逻辑 CPU（默认它只会选 `/cpu:0`）。后面的 batch 大小、学习率都要按
 # `num_replicas_in_sync` 来换算，所以先检查它；再用 `strategy.run` 在每个副本上跑一个小函数，
 # 确认每个副本拿到的是自己的副本编号。`strategy.run` 要放进 `tf.function` 里：在 eager 模式下
@@ -93,16 +101,21 @@ print("logical devices:", [d.name for d in tf.config.list_logical_devices()])
 # %% [markdown] lang="en"
 # ## The strategy {#strategy}
 #
-# With GPUs, `MirroredStrategy()` mirrors over all of them and all-reduces with NCCL. Without,
-# we pass the two logical CPUs explicitly (by default it would pick only `/cpu:0`).
+# With several GPUs, `MirroredStrategy()` mirrors over all of them and all-reduces with NCCL; two
+# logical GPUs on one card cannot use NCCL, so they reduce with `ReductionToOneDevice`. Without a
+# GPU, we pass the two logical CPUs explicitly (by default it would pick only `/cpu:0`).
 # `num_replicas_in_sync` is the number that everything else (batch size, learning rate) is scaled
 # by, so we check it, and we run a tiny function on every replica with `strategy.run` to see that
 # each one gets its own replica id. `strategy.run` goes inside a `tf.function`: called eagerly it
 # works but TensorFlow warns about the overhead.
 
 # %%
-if gpus:
+if len(gpus) > 1:
     strategy = tf.distribute.MirroredStrategy()
+elif gpus:
+    strategy = tf.distribute.MirroredStrategy(
+        cross_device_ops=tf.distribute.ReductionToOneDevice()
+    )
 else:
     cpu_devices = [d.name for d in tf.config.list_logical_devices("CPU")]
     strategy = tf.distribute.MirroredStrategy(devices=cpu_devices)
@@ -110,7 +123,7 @@ else:
 n_replicas = strategy.num_replicas_in_sync
 print("replicas in sync:", n_replicas)
 print("replica devices:", strategy.extended.worker_devices)
-expected = len(gpus) if gpus else 2
+expected = max(len(gpus), 2)
 assert n_replicas == expected, f"expected {expected} replicas, got {n_replicas}"
 
 
@@ -130,7 +143,8 @@ assert replica_ids == list(range(n_replicas)), f"unexpected replica ids {replica
 # ## 数据、全局 batch 与学习率 {#data}
 #
 # 数据用 scikit-learn 自带的 1,797 张真实 8x8 手写数字，展平成 64 维特征并缩放到 [0, 1]，
-# 按类别分层切成 75/25 的训练集和测试集。
+# 按类别分层切成 75/25 的训练集和测试集，再从训练集里分层留出 20% 作验证集：训练时看验证集，
+# 测试集只在最后评估一次。
 #
 # 在策略下设置的 batch 大小是**全局** batch：每一步消耗
 # `global_batch = per_replica_batch x num_replicas_in_sync` 个样本，再平分给各个副本。
@@ -143,7 +157,8 @@ assert replica_ids == list(range(n_replicas)), f"unexpected replica ids {replica
 # ## Data, global batch and learning rate {#data}
 #
 # The data are scikit-learn's 1,797 real 8x8 handwritten digits, flattened to 64 features and
-# scaled to [0, 1], with a stratified 75/25 split.
+# scaled to [0, 1], with a stratified 75/25 train/test split; 20% of the training split is held
+# out (stratified) for validation during training, and the test set is evaluated once, at the end.
 #
 # The batch size you choose under a strategy is the **global** batch: each step consumes
 # `global_batch = per_replica_batch x num_replicas_in_sync` examples, split across the replicas.
@@ -161,13 +176,16 @@ y = digits.target.astype("int64")
 x_train, x_test, y_train, y_test = train_test_split(
     x, y, test_size=0.25, random_state=42, stratify=y
 )
+x_train, x_val, y_train, y_val = train_test_split(
+    x_train, y_train, test_size=0.2, random_state=42, stratify=y_train
+)
 
 PER_REPLICA_BATCH = 32
 GLOBAL_BATCH = PER_REPLICA_BATCH * n_replicas
 BASE_LR = 1e-3
 LEARNING_RATE = BASE_LR * n_replicas  # linear scaling rule
 
-print("train / test examples:", len(x_train), len(x_test))
+print("train / validation / test examples:", len(x_train), len(x_val), len(x_test))
 print("global batch:", GLOBAL_BATCH, "=", PER_REPLICA_BATCH, "x", n_replicas)
 print("learning rate:", LEARNING_RATE)
 
@@ -188,7 +206,7 @@ print("learning rate:", LEARNING_RATE)
 # - 训练数据自己负责 shuffle 和 repeat（因此要给 `fit` 显式传 `steps_per_epoch`）。
 #
 # `InputReplicationMode.PER_REPLICA` 表示每个副本一条流水线，而不是每台机器一条。
-# 每个副本产出的 batch 数必须相同：训练集用了 `repeat()`，是无限的，自然满足；测试集各分片的样本数
+# 每个副本产出的 batch 数必须相同：训练集用了 `repeat()`，是无限的，自然满足；验证集和测试集各分片的样本数
 # 最多相差一个，在这里每个副本拿到的 batch 数也一样。
 
 # %% [markdown] lang="en"
@@ -210,8 +228,8 @@ print("learning rate:", LEARNING_RATE)
 #
 # `InputReplicationMode.PER_REPLICA` creates one pipeline per replica instead of one per machine.
 # Every replica must produce the same number of batches: with an infinite (`repeat()`) training set
-# that is automatic, and the test shards differ by at most one example, which here gives every
-# replica the same number of batches.
+# that is automatic, and the validation and test shards differ by at most one example, which here
+# gives every replica the same number of batches.
 
 # %%
 def make_dataset_fn(features, labels, training):
@@ -232,6 +250,9 @@ input_options = tf.distribute.InputOptions(
 )
 train_dist = strategy.distribute_datasets_from_function(
     make_dataset_fn(x_train, y_train, training=True), input_options
+)
+val_dist = strategy.distribute_datasets_from_function(
+    make_dataset_fn(x_val, y_val, training=False), input_options
 )
 test_dist = strategy.distribute_datasets_from_function(
     make_dataset_fn(x_test, y_test, training=False), input_options
@@ -347,7 +368,7 @@ history = model.fit(
     train_dist,
     epochs=12,
     steps_per_epoch=steps_per_epoch,
-    validation_data=test_dist,
+    validation_data=val_dist,
     shuffle=False,
     verbose=2,
 )
