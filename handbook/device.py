@@ -9,16 +9,26 @@ from __future__ import annotations
 import sys
 
 
-def describe() -> str:
+def describe(tf=None) -> str:
     """`CPU`, or `GPU: <name>, <name>` with every GPU TensorFlow sees, in its order."""
-    tf = sys.modules.get("tensorflow")
+    tf = tf or sys.modules.get("tensorflow")
     if tf is None:
         return "CPU"
-    gpus = tf.config.list_physical_devices("GPU")
-    if not gpus:
-        return "CPU"
-    return "GPU: " + ", ".join(tf.config.experimental.get_device_details(g).get("device_name", g.name)
-                               for g in gpus)
+    names = gpu_names(tf)
+    return "GPU: " + ", ".join(names) if names else "CPU"
+
+
+def gpu_names(tf) -> list[str]:
+    return [tf.config.experimental.get_device_details(g).get("device_name", g.name)
+            for g in tf.config.list_physical_devices("GPU")]
+
+
+def missing_gpu(tf) -> str | None:
+    """Why a run that must use a GPU (REQUIRE_GPU=1) cannot, or None when TensorFlow sees one."""
+    if gpu_names(tf):
+        return None
+    return ("REQUIRE_GPU=1 but TensorFlow sees no GPU: check the driver and the GPU requirements "
+            "(make test FLAVOR=gpu)")
 
 
 def versions() -> dict[str, str]:

@@ -55,9 +55,10 @@ def pytest_sessionstart(session):
     if os.environ.get("REQUIRE_GPU") == "1":
         import tensorflow as tf
 
-        if not tf.config.list_physical_devices("GPU"):
-            pytest.exit("REQUIRE_GPU=1 but TensorFlow sees no GPU: check the driver and the "
-                        "GPU requirements (make test FLAVOR=gpu)", returncode=3)
+        from handbook.device import missing_gpu
+
+        if why := missing_gpu(tf):
+            pytest.exit(why, returncode=3)
 
 
 def pytest_generate_tests(metafunc):
