@@ -118,7 +118,7 @@ def test_notebook_page_shows_outputs_plot_download_and_colab(page, path):
     response = page.request.get(page.url + href)
     assert response.ok and response.json()["cells"], f"{path}: notebook download {href} failed"
     colab = page.locator(".notebook-actions a[href*='colab.research.google.com']").get_attribute("href")
-    assert colab.endswith(path.lstrip("/") + "cnn-digits.ipynb"), f"{path}: Colab link {colab}"
+    assert colab.endswith("/blob/colab/" + path.lstrip("/") + "cnn-digits.ipynb"), f"{path}: Colab link {colab}"
 
 
 EMPTY_INDEX = {"docs": []}
