@@ -12,8 +12,10 @@
 # # 用梯度下降求解线性回归 {#linear-regression-gd}
 #
 # **简介：** 用 NumPy 手写批量梯度下降拟合 y = w·x + b，并找回真实参数。
-# **最后修改：** 2026-11-22
-# **替代：** `000_b6e53fbc96ce2986.txt`，“源代码实例”，问题 1
+# **最后修改：** 2026-11-30
+# **出处：**《AI 大模型创业：如何利用创新优势？》中“源代码实例”的第 1 题，原题收录在[创新优势指南](../../guides/innovation/#ask-000-code-linear-regression)。
+#
+# <details><summary>维护者注</summary>种子 000：题目在 L124，原文代码在 L128–161。</details>
 #
 # 用梯度下降训练线性回归，是“神经网络怎么训练”最小的完整样例：一个模型、一个损失函数、
 # 损失对参数的梯度，再沿梯度的*反方向*走一步。面试官喜欢考它，因为它能在白板上完整推导，
@@ -26,8 +28,12 @@
 # # Linear regression by gradient descent {#linear-regression-gd}
 #
 # **Description:** Fit y = w·x + b with batch gradient descent in NumPy and recover the true parameters.
-# **Last modified:** 2026-11-22
-# **Replaces:** `000_b6e53fbc96ce2986.txt`, "源代码实例", problem 1
+# **Last modified:** 2026-11-30
+# **Source:** problem 1 of "源代码实例" in *AI large-model startups: using the innovation advantage*
+# (《AI 大模型创业：如何利用创新优势？》), quoted in the
+# [innovation guide](../../guides/innovation/#ask-000-code-linear-regression).
+#
+# <details><summary>Maintainer note</summary>Seed 000: the question is at L124, the original code at L128–161.</details>
 #
 # Linear regression trained with gradient descent is the smallest complete example of how every
 # neural network is trained: a model, a loss, the gradient of the loss with respect to the
@@ -156,18 +162,22 @@ print(f"gradient descent: w = {w_gd:.4f}, b = {b_gd:.4f}, final MSE = {losses[-1
 # %% [markdown] lang="zh"
 # ## 损失曲线 {#loss-curve}
 #
-# 损失先快速下降，随后停在噪声水平附近（噪声方差是 0.09，MSE 不可能比噪声本身更低）。
+# 损失先快速下降，随后停在噪声水平附近：噪声方差是 0.09，最终的 MSE 与它相差不到 20%
+# （在训练集上它甚至可能略低于噪声方差，因为拟合出的两个参数吸收了一点噪声）。
 # 从参数轨迹能看到两个方向收敛速度不一样：x 只取正值，w 和 b 相互耦合，
-# 问题的条件数偏大。把 x 中心化之后，两个参数会以相同的速度收敛。
+# 问题的条件数偏大。把 x 中心化之后 w 和 b 解耦，条件数至少降到原来的三分之一，
+# 梯度下降走到闭式解附近所需的步数也至少减半（下一格实测这两点）。
 
 # %% [markdown] lang="en"
 # ## The loss curve {#loss-curve}
 #
-# The loss falls quickly and then flattens at the noise level (the noise variance is 0.09, and the
-# MSE cannot go below what the noise puts there). The parameter trajectories show the two
-# directions converging at different speeds: x only takes positive values, so w and b are
-# correlated and the problem is mildly ill-conditioned. Centring x would make both converge at
-# the same speed.
+# The loss falls quickly and then flattens at the noise level: the noise variance is 0.09, and
+# the final MSE is within 20% of it (on the training set it can even land slightly below, because
+# the two fitted parameters absorb a little of the noise). The parameter trajectories show the
+# two directions converging at different speeds: x only takes positive values, so w and b are
+# correlated and the problem is mildly ill-conditioned. Centering x decouples w and b, cuts the
+# condition number at least threefold and at least halves the number of steps gradient descent
+# needs to reach the closed-form solution (both measured in the next cell).
 
 # %%
 fig, (ax_loss, ax_param) = plt.subplots(1, 2, figsize=(8, 3))
@@ -186,20 +196,48 @@ ax_param.legend()
 fig.tight_layout()
 plt.show()
 
+noise_var = 0.3**2
+print(f"final MSE {losses[-1]:.4f} vs noise variance {noise_var:.4f}")
+assert abs(losses[-1] / noise_var - 1) < 0.2, "the final MSE should sit at the noise level"
+
+
+def steps_to_converge(design, lr_scale=1.0, tol=1e-6, max_steps=5000):
+    # Gradient descent at lr = 1 / lambda_max (half the stability bound) until within tol of lstsq
+    target, *_ = np.linalg.lstsq(design, y, rcond=None)
+    step_lr = lr_scale / np.linalg.eigvalsh(2.0 / n * design.T @ design).max()
+    th = np.zeros(design.shape[1])
+    for count in range(1, max_steps + 1):
+        th = th - step_lr * mse_grad(th, design, y)
+        if np.abs(th - target).max() < tol:
+            return count
+    return max_steps
+
+
+X_centered = np.column_stack([x - x.mean(), np.ones(n)])
+cond_raw = np.linalg.cond(X.T @ X)
+cond_centered = np.linalg.cond(X_centered.T @ X_centered)
+steps_raw, steps_centered = steps_to_converge(X), steps_to_converge(X_centered)
+print(f"condition number: raw x {cond_raw:.1f}, centered x {cond_centered:.1f}")
+print(f"steps to reach the least-squares solution: raw x {steps_raw}, centered x {steps_centered}")
+assert cond_raw > 3 * cond_centered, "centering should cut the condition number at least threefold"
+assert steps_raw > 2 * steps_centered, "centering should at least halve the steps to converge"
+
 # %% [markdown] lang="zh"
 # ## 与闭式解对比 {#closed-form}
 #
 # 最小二乘有精确解 θ* = argmin ‖Xθ − y‖²，`np.linalg.lstsq` 用数值稳定的分解来求
-# （不要自己去求 XᵀX 的逆）。收敛后的梯度下降必须落在同一个点上。
-# 两者和真实值 (2.0, 0.5) 都有一点偏差，这是噪声带来的，偏差按 1/√n 的速度缩小。
+# （不要自己去求 XᵀX 的逆）。收敛后的梯度下降必须落在同一个点上（差距小于 1e-4）。
+# 两者和真实值 (2.0, 0.5) 都有一点偏差（小于 0.1），这是噪声带来的；按统计学的标准结论，
+# 这个偏差的标准误按 1/√n 缩小。
 
 # %% [markdown] lang="en"
 # ## Check against the closed-form solution {#closed-form}
 #
 # Least squares has an exact solution, θ* = argmin ‖Xθ − y‖², which `np.linalg.lstsq` computes
-# with a stable factorisation (do not invert XᵀX yourself). Converged gradient descent must land
-# on the same point. Both estimates differ slightly from the true (2.0, 0.5) because of the
-# noise; that difference shrinks like 1/√n.
+# with a stable factorization (do not invert XᵀX yourself). Converged gradient descent must land
+# on the same point (within 1e-4). Both estimates differ slightly (by less than 0.1) from the true
+# (2.0, 0.5) because of the noise; by the standard statistical result, the standard error of that
+# difference shrinks like 1/√n.
 
 # %%
 theta_ls, *_ = np.linalg.lstsq(X, y, rcond=None)
@@ -226,10 +264,11 @@ assert abs(b_gd - true_b) < 0.1, f"recovered b {b_gd:.3f} is not within 0.1 of {
 # > - 损失在循环里算了却从不记录、不打印，发散了也没人发现；数据用的是旧式的全局
 # >   `np.random`，也没设随机种子。
 #
-# 下一个单元格在我们的数据上按原文的更新规则（含符号错误）跑几步，步长取得足够小、
+# 下一个单元格先把原文代码原样跑一遍（只补了随机种子）：1000 步之后 θ 的绝对值超过 1e100，
+# 损失溢出成 `inf`。然后在我们的数据上按原文的更新规则（含符号错误）跑几步，步长取得足够小、
 # 本身是稳定的；旁边是只把符号改对的同一规则：原文的损失一路上升，改对后一路下降。
-# 接着对“求和”形式的损失，算出两种样本量下的最大稳定学习率：它随 n 成反比缩小，
-# 而“平均”形式的上界基本不变。
+# 最后把符号改对、但仍用“求和”形式的梯度，配原文的 `alpha = 0.01` 实际训练：100 个点时收敛，
+# 1 万个点时发散；换成“平均”形式，同一个学习率在两种样本量下都收敛。
 
 # %% [markdown] lang="en"
 # ## The original code, reproduced {#original-bug}
@@ -247,17 +286,31 @@ assert abs(b_gd - true_b) < 0.1, f"recovered b {b_gd:.3f} is not within 0.1 of {
 # > - The loss is computed in the loop but never recorded or printed, so the divergence goes
 # >   unnoticed; the data come from the legacy global `np.random` without a seed.
 #
-# The next cell runs the original update rule (sign error included) for a few steps on our data,
-# with a step size small enough to be stable, next to the same rule with the sign fixed: the
-# original climbs, the fixed one descends. It then computes, for the summed loss, the largest
-# stable learning rate at two dataset sizes: it shrinks in proportion to n, while the bound for
-# the mean loss stays put.
+# The next cell first runs the original code as written (only seeded): after 1000 steps |θ| is
+# above 1e100 and the loss has overflowed to `inf`. It then runs the original update rule (sign
+# error included) for a few steps on our data, with a step size small enough to be stable, next to
+# the same rule with the sign fixed: the original climbs, the fixed one descends. Finally it trains
+# with the sign fixed but the summed gradient and the source's `alpha = 0.01`: it converges on 100
+# points and diverges on 10,000, while the mean gradient converges at both sizes with one learning
+# rate.
 
 # %%
 def original_gradient(theta_1d, x, y):
     # Copied from the source: note the leading minus sign
     return -2 * np.sum(x * (x * theta_1d - y))
 
+
+# The source code as written, seeded: X, y and theta from the legacy global generator
+legacy = np.random.RandomState(42)
+X_src = legacy.rand(100, 1)
+y_src = 2 * X_src + legacy.randn(100, 1)
+theta_src = legacy.rand(1)
+with np.errstate(over="ignore", invalid="ignore"):  # the source's loss overflows; we check it below
+    for i in range(1000):
+        loss_src = np.sum((X_src * theta_src - y_src) ** 2)
+        theta_src -= 0.01 * original_gradient(theta_src, X_src, y_src)
+print(f"source code after 1000 steps: theta = {theta_src[0]:.3g}, loss = {loss_src}")
+assert abs(theta_src[0]) > 1e100 and np.isinf(loss_src), "the source code was expected to blow up"
 
 alpha = 1e-4  # small enough that the step size itself is stable here
 theta_bad = np.array([0.5])
@@ -274,20 +327,26 @@ assert all(b > a for a, b in zip(bad_losses, bad_losses[1:])), "expected the sig
 assert all(b < a for a, b in zip(fixed_losses, fixed_losses[1:])), "expected the fixed update to make the loss fall"
 
 
-def stable_lr_bounds(n_samples):
-    xs = np.random.default_rng(0).uniform(0.0, 2.0, size=n_samples)
-    Xs = np.column_stack([xs, np.ones(n_samples)])
-    lam_sum = np.linalg.eigvalsh(2.0 * Xs.T @ Xs).max()
-    return 2.0 / lam_sum, 2.0 / (lam_sum / n_samples)
+def fit_through_origin(n_samples, lr, reduce, steps=50):
+    # The source's model y = theta * x with its data distribution; sign fixed, sum or mean gradient
+    data_rng = np.random.default_rng(42 + n_samples)
+    xs = data_rng.random(n_samples)
+    ys = 2 * xs + data_rng.standard_normal(n_samples)
+    th = 0.0
+    for _ in range(steps):
+        th -= lr * reduce(2 * xs * (xs * th - ys))
+    return th, np.sum(xs * ys) / np.sum(xs * xs)  # GD result and the exact least-squares slope
 
 
 for n_samples in (100, 10_000):
-    bound_sum, bound_mean = stable_lr_bounds(n_samples)
-    print(f"n = {n_samples:>6}: max stable lr with sum = {bound_sum:.6f}, with mean = {bound_mean:.3f}")
-small_sum, small_mean = stable_lr_bounds(100)
-large_sum, large_mean = stable_lr_bounds(10_000)
-assert small_sum / large_sum > 50, "the summed loss should need a ~100x smaller lr at 100x the data"
-assert abs(small_mean / large_mean - 1) < 0.2, "the mean loss bound should not depend on n"
+    th_sum, slope = fit_through_origin(n_samples, 0.01, np.sum)
+    th_mean, _ = fit_through_origin(n_samples, 0.5, np.mean)
+    print(f"n = {n_samples:>6}: least squares {slope:.4f}; sum, lr 0.01 -> {th_sum:.3g}; mean, lr 0.5 -> {th_mean:.4f}")
+    assert abs(th_mean - slope) < 1e-3, "the mean gradient should converge at every n"
+    if n_samples == 100:
+        assert abs(th_sum - slope) < 1e-3, "the summed gradient with alpha = 0.01 should converge on 100 points"
+    else:
+        assert abs(th_sum) > 1e6, "the summed gradient with alpha = 0.01 should diverge on 10,000 points"
 
 # %% [markdown] lang="zh"
 # ## 要点 {#takeaways}
@@ -295,11 +354,11 @@ assert abs(small_mean / large_mean - 1) < 0.2, "the mean loss bound should not d
 # - 更新规则是 θ ← θ − lr·∇L。梯度按它本来的符号写，再减去它；
 #   用有限差分做一次梯度检验，几秒钟就能揪出符号和系数错误。
 # - 一定要有偏置（加一列 1，或者单独的 `b`），否则拟合线被强制过原点。
-# - 损失对 batch 取平均，学习率才不依赖数据量和 batch 大小。
+# - 损失对批量取平均，学习率才不依赖数据量和批量大小。
 #   对 MSE，梯度下降收敛当且仅当 lr < 2/λ_max，其中 Hessian 为 (2/n)·XᵀX。
 # - 用闭式解（`np.linalg.lstsq`）验证：收敛的梯度下降必须和它一致。
 #   梯度下降的价值在于样本或特征太多、无法直接求解，或者模型本身不是线性的时候。
-# - 特征缩放和中心化能改善条件数、加快收敛；把损失记下来并画出来，发散才看得见。
+# - 特征缩放和中心化能改善条件数、加快收敛（上面中心化后步数至少减半）；把损失记下来并画出来，发散才看得见。
 
 # %% [markdown] lang="en"
 # ## Key takeaways {#takeaways}
@@ -312,5 +371,5 @@ assert abs(small_mean / large_mean - 1) < 0.2, "the mean loss bound should not d
 #   size. For MSE, GD converges iff lr < 2/λ_max of the Hessian (2/n)·XᵀX.
 # - Verify against the closed form (`np.linalg.lstsq`): converged GD must match it. GD pays off when
 #   n or the number of features is too large for a direct solve, or the model is not linear.
-# - Feature scaling and centring improve conditioning and speed up convergence; log and plot the
-#   loss so divergence is visible.
+# - Feature scaling and centering improve conditioning and speed up convergence (centering at least
+#   halved the steps above); log and plot the loss so divergence is visible.

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from handbook import pages
+from handbook import pages, wording
 from handbook.grammar import read_text
 from handbook.layout import display, languages
 
@@ -42,3 +42,17 @@ def test_english_pages_have_no_chinese(source_tree):
     ]
     if found:
         pytest.fail("untranslated Chinese on English pages:\n" + "\n".join(found), pytrace=False)
+
+
+def test_prose_uses_the_glossary_terms(source_tree):
+    """One term per concept: the variants the glossary's {#preferred-terms} tables avoid."""
+    errors = wording.check_terms(source_tree)
+    if errors:
+        pytest.fail("\n".join(errors), pytrace=False)
+
+
+def test_dated_facts_are_recent(source_tree):
+    """A fact that ages says when it was true ("as of November 2026"), and is checked again in time."""
+    errors = wording.check_dates(source_tree)
+    if errors:
+        pytest.fail("\n".join(errors), pytrace=False)

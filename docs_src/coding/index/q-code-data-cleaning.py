@@ -1,6 +1,7 @@
 import numpy as np
 import pandas as pd
 from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import OneHotEncoder
 
 df = pd.DataFrame({
     "age": [25, 32, np.nan, 41, 32, 58, 23, 36],
@@ -18,9 +19,16 @@ test = test.fillna(medians)
 mean, std = train[numeric].mean(), train[numeric].std()
 train[numeric] = (train[numeric] - mean) / std          # standardization, label untouched
 test[numeric] = (test[numeric] - mean) / std
-train = pd.get_dummies(train, columns=["city"])         # text column encoded, not "standardized"
+
+encoder = OneHotEncoder(handle_unknown="ignore", sparse_output=False).fit(train[["city"]])  # categories from train
+columns = encoder.get_feature_names_out()
+train = train.drop(columns="city").join(pd.DataFrame(encoder.transform(train[["city"]]), columns=columns, index=train.index))
+test = test.drop(columns="city").join(pd.DataFrame(encoder.transform(test[["city"]]), columns=columns, index=test.index))
 
 print(train.round(2))
-assert len(df) == 7
-assert not train[numeric].isna().any().any() and not test[numeric].isna().any().any()
-assert abs(train["age"].mean()) < 1e-9 and set(train["label"]) <= {0, 1}
+print("test columns:", list(test.columns))
+assert not df.duplicated().any()
+assert not train.isna().any().any() and not test.isna().any().any()
+assert list(train.columns) == list(test.columns)       # both splits share the encoding learned on train
+assert (test[columns].sum(axis=1) <= 1).all()          # a city unseen in train becomes an all-zero row, not a new column
+assert set(train["label"]) | set(test["label"]) <= {0, 1}

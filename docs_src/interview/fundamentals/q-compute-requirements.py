@@ -19,4 +19,4 @@ print(f"KV cache for {batch} x {context} tokens: {kv_cache / 2**30:.0f} GiB")
 
 assert train_bytes > 80e9     # does not fit on one 80 GB GPU: shard (ZeRO/FSDP) or offload
 assert infer_bytes < 80e9     # inference fits on one GPU
-assert kv_cache == 16 * 2**30
+assert kv_cache > infer_bytes   # 8 x 4k tokens of KV cache outweigh the weights themselves

@@ -13,9 +13,13 @@ model = LogisticRegression(max_iter=1000).fit(X_train, y_train)
 # FGSM: x_adv = x + eps * sign(dLoss/dx); for logistic regression dLoss/dx = (p - y) * w
 w = model.coef_[0]
 p = model.predict_proba(X_test)[:, 1]
-eps = 0.5                                            # 0.5 standard deviations per feature
-X_adv = X_test + eps * np.sign((p - y_test)[:, None] * w[None, :])
-
-clean, attacked = model.score(X_test, y_test), model.score(X_adv, y_test)
-print(f"clean accuracy {clean:.3f}  under FGSM (eps={eps} std): {attacked:.3f}")
-assert clean > 0.95 and attacked < 0.5    # worse than a coin flip
+direction = np.sign((p - y_test)[:, None] * w[None, :])   # every one of the 30 features moves
+clean = model.score(X_test, y_test)
+attacked = {}
+for eps in [0.1, 0.2, 0.5]:                          # L-infinity budget, in standard deviations
+    attacked[eps] = model.score(X_test + eps * direction, y_test)
+    print(f"eps={eps} std per feature (L2 = {eps * np.sqrt(X.shape[1]):.1f} std): "
+          f"accuracy {clean:.3f} -> {attacked[eps]:.3f}")
+assert clean > 0.95
+assert clean > attacked[0.1] > attacked[0.2] > attacked[0.5]   # a larger budget hurts more
+assert attacked[0.5] < 0.5                                      # worse than a coin flip

@@ -13,7 +13,7 @@ backbone = keras.Sequential([
 # Stage 1 (feature extraction): freeze the backbone, train only a new head
 backbone.trainable = False
 inputs = keras.Input(shape=(32, 32, 3))
-features = backbone(inputs, training=False)  # keep BatchNorm in inference mode, even later
+features = backbone(inputs, training=False)  # BatchNorm in inference mode while frozen
 outputs = keras.layers.Dense(5, activation="softmax")(features)
 model = keras.Model(inputs, outputs)
 model.compile(optimizer=keras.optimizers.Adam(1e-3), loss="sparse_categorical_crossentropy")
@@ -26,8 +26,18 @@ before = [w.numpy().copy() for w in backbone.weights]
 model.fit(x, y, epochs=1, verbose=0)
 assert all(np.array_equal(a, b.numpy()) for a, b in zip(before, backbone.weights))
 
-# Stage 2 (fine-tuning): unfreeze, RE-COMPILE, use a much smaller learning rate
+# Stage 2 (fine-tuning): unfreeze, but keep BatchNorm frozen (Keras 3: training=False above
+# no longer protects it once the backbone is trainable), RE-COMPILE, use a much smaller rate
 backbone.trainable = True
+for layer in backbone.layers:
+    if isinstance(layer, keras.layers.BatchNormalization):
+        layer.trainable = False    # a non-trainable BN layer runs in inference mode
 model.compile(optimizer=keras.optimizers.Adam(1e-5), loss="sparse_categorical_crossentropy")
+bn = backbone.layers[1]
+moving_mean = bn.moving_mean.numpy().copy()
+conv_kernel = backbone.layers[0].kernel.numpy().copy()
+model.fit(x, y, epochs=1, verbose=0)
 print("trainable weights, stage 1:", head_only,
       "stage 2:", sum(int(np.prod(w.shape)) for w in model.trainable_weights))
+assert not np.array_equal(conv_kernel, backbone.layers[0].kernel.numpy())  # backbone fine-tuned
+assert np.array_equal(moving_mean, bn.moving_mean.numpy())  # BN statistics left untouched
