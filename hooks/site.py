@@ -5,9 +5,6 @@
   copy notebooks found in docs/ as raw JSON, upstream issue #198.)
 - Notebook headings carry explicit ids (see handbook/notebooks.py); build the page's table of
   contents from those ids, since mkdocs-jupyter's own slugs drop Chinese text.
-- One search index per language: the i18n plugin merges both languages into site/search/, so a
-  Chinese page could find English pages and the reverse. Split it into site/search/ (default
-  language) and site/<lang>/search/; overrides/main.html points each language's pages at its own.
 - mkdocs-jupyter inlines JupyterLab's whole stylesheet (about 570 KB) into every notebook page;
   move it to one shared, cacheable file without the rules of Blueprint, the widget toolkit of
   JupyterLab's application (buttons, menus, dialogs) that a rendered notebook never uses.
@@ -137,7 +134,6 @@ def on_post_build(config):
     if i18n.building:  # an inner, per-language build: the merged index is not complete yet
         return
     _share_print_page_styles(config.site_dir)
-    _split_search_index(config.site_dir)
 
 
 def _share_print_page_styles(site_dir: str) -> None:
@@ -146,20 +142,6 @@ def _share_print_page_styles(site_dir: str) -> None:
         depth = "../" * len(printed.relative_to(site_dir).parent.parts)
         printed.write_text(share_jupyter_styles(printed.read_text(encoding="utf-8"), site_dir, depth),
                            encoding="utf-8")
-
-
-def _split_search_index(site_dir: str) -> None:
-    """site/search/ keeps the default language's pages; site/<lang>/search/ gets each other's."""
-    merged = json.loads((Path(site_dir) / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for lang in languages():
-        docs = [
-            dict(doc, location=doc["location"][len(prefix(lang)):])
-            for doc in merged["docs"]
-            if language_of_url(doc["location"]) == lang
-        ]
-        target = Path(site_dir) / prefix(lang) / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(dict(merged, docs=docs), ensure_ascii=False), encoding="utf-8")
 
 
 @event_priority(-150)  # after mkdocs-static-i18n has set the switcher for this page

@@ -15,7 +15,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.harness.search import ask, quality_failure
 from tests.harness.server import serve
+from tests.search_queries import EN, ZH
 from tests.harness.site import pages
 
 pytestmark = pytest.mark.browser
@@ -72,6 +74,36 @@ def test_search_finds_pages_in_the_readers_language(page, server, start, query, 
     wrong = [p for p in paths if (p.startswith("/en/") != (language == "en"))]
     assert not wrong, f"{start}: results for {query!r} point into the other language: {wrong}"
     assert any("transfer-learning" in p for p in paths), f"{start}: no transfer-learning page for {query!r}: {paths}"
+
+
+# The queries of tests/search_queries.py, asked once per language through the site's own worker.
+PLANTED = {"/": "过拟合", "/en/": "overfitting"}  # asked with a page that does not exist
+_asked: dict[str, dict[str, list[str]]] = {}
+
+
+def asked(page, start: str, expected: dict) -> dict[str, list[str]]:
+    if start not in _asked:
+        _asked[start], first = ask(page, start, list(expected))
+        print(f"search from {start}: first result {first:.0f} ms after the index was requested")
+    return _asked[start]
+
+
+@pytest.mark.parametrize(("start", "expected"), [("/", ZH), ("/en/", EN)], ids=["zh", "en"])
+def test_search_finds_the_page_that_teaches_each_query(page, start, expected):
+    assert len(expected) >= 30, "at least 30 queries per language"
+    failure = quality_failure(asked(page, start, expected), expected)
+    assert failure is None, f"{start}: {failure}"
+
+
+@pytest.mark.parametrize(("start", "expected"), [("/", ZH), ("/en/", EN)], ids=["zh", "en"])
+def test_search_check_fails_on_a_query_whose_page_is_not_found(page, start, expected):
+    """The check above fails on a query whose page is not in the first three, naming the query and
+    what came back instead."""
+    answers = asked(page, start, expected)
+    query = PLANTED[start]
+    failure = quality_failure(answers, {query: "no-such-page/"})
+    assert failure is not None and f"{query!r}: expected no-such-page/ in the first 3, got " in failure, failure
+    assert answers[query][:3] and all(found in failure for found in answers[query][:3]), failure
 
 
 @pytest.mark.parametrize(("path", "twin"), [
