@@ -20,4 +20,6 @@ print(f"bf16 weights for serving: {serve_memory_gb:.0f} GB")
 print(f"KV cache: {kv_bytes_per_token / 2**20:.2f} MiB per token, {kv_gib_4k_context:.1f} GiB per 4k sequence")
 assert 5e4 < gpu_hours < 7e4
 assert train_memory_gb > 80 > serve_memory_gb
-assert kv_bytes_per_token == 2**19
+concurrent = 8                                           # concurrent 4k-token requests
+assert 1.5 < kv_gib_4k_context < 2.5                     # "about 2 GiB" per 4k sequence
+assert concurrent * kv_gib_4k_context * 2**30 / 1e9 > serve_memory_gb   # 8 requests' KV cache outweighs the weights
