@@ -5,14 +5,11 @@ that demonstrates its answer) among the first three results. Grow the lists with
 new topic page brings its terms here, in both languages.
 """
 
-INTERVIEW = "interview/"
-EXAMPLE = "examples/"
-
 EN: dict[str, str | tuple[str, ...]] = {
     "overfitting": "interview/regularization/",
     "regularization": "interview/regularization/",
     "L1 regularization": ("examples/regularization-l1-l2/", "interview/regularization/"),
-    "dropout": "interview/regularization/",
+    "dropout": ("interview/regularization/", "examples/regularization-l1-l2/"),
     "vanishing gradients": ("interview/regularization/", "examples/gradient-problems/"),
     "exploding gradients": ("interview/regularization/", "examples/gradient-problems/"),
     "recall": ("interview/metrics/", "examples/evaluation-metrics/"),
@@ -58,7 +55,7 @@ EN: dict[str, str | tuple[str, ...]] = {
 ZH: dict[str, str | tuple[str, ...]] = {
     "过拟合": "interview/regularization/",
     "正则化": "interview/regularization/",
-    "Dropout": "interview/regularization/",
+    "Dropout": ("interview/regularization/", "examples/regularization-l1-l2/"),
     "梯度消失": ("interview/regularization/", "examples/gradient-problems/"),
     "梯度爆炸": ("interview/regularization/", "examples/gradient-problems/"),
     "召回率": ("interview/metrics/", "examples/evaluation-metrics/"),
@@ -90,7 +87,7 @@ ZH: dict[str, str | tuple[str, ...]] = {
     "模式崩溃": ("examples/gan/", "interview/generative/"),
     "梯度下降": "examples/linear-regression-gd/",
     "交叉熵": "examples/dense-classifier-losses/",
-    "大模型": "interview/fundamentals/",
+    "基础模型": "interview/fundamentals/",
     "可行性评估": "guides/social/",
     "人才优势": "guides/talent/",
     "市场优势": "guides/market/",
