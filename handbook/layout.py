@@ -67,6 +67,14 @@ def default_language() -> str:
     return defaults[0]
 
 
+def ui(language: str) -> dict:
+    """The interface strings the site adds, in `language` (mkdocs.yml: the language's `extra.ui`)."""
+    for entry in _i18n()["languages"]:
+        if entry["locale"] == language:
+            return entry["extra"]["ui"]
+    raise LookupError(f"mkdocs.yml: no i18n language {language!r}")
+
+
 def prefix(language: str) -> str:
     """The URL prefix of a language: none for the default language, `<lang>/` for the others."""
     return "" if language == default_language() else f"{language}/"

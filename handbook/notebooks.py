@@ -19,23 +19,9 @@ from pathlib import Path
 import nbformat
 
 from .grammar import Notebook, headings, read_notebook
-from .layout import display
+from .layout import display, ui
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-
-# The stamp is the notebook's last cell, written from what the run measured.
-STAMP_TEXT = {
-    "zh": "**验证记录：** {date} 在 {device} 上运行通过（用时 {seconds:.1f} 秒）· "
-    "Python {python} · TensorFlow {tensorflow} · Keras {keras} · scikit-learn {sklearn}",
-    "en": "**Verified:** ran on {device} on {date} in {seconds:.1f} s · "
-    "Python {python} · TensorFlow {tensorflow} · Keras {keras} · scikit-learn {sklearn}",
-}
-# Shown on an example's page while `make serve` is still running it.
-PENDING_TEXT = {
-    "zh": "!!! info \"正在运行\"\n    这个示例还在后台运行，下面只显示代码。运行结束后页面会自动刷新，显示输出和图。",
-    "en": "!!! info \"Running\"\n    This example is still running in the background, so only its code is shown. "
-          "The page reloads with the outputs and plots when the run finishes.",
-}
 
 PROBE = "import json as _j\nfrom handbook.device import describe as _d, versions as _v\nprint(_j.dumps({'device': _d(), **_v()}))"
 
@@ -220,10 +206,11 @@ def render(notebook: Notebook, language: str, run: dict | None) -> nbformat.Note
     metadata = {"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"},
                 "language_info": {"name": "python"}}
     if run is None:
-        cells.insert(1, nbformat.v4.new_markdown_cell(PENDING_TEXT[language]))
+        cells.insert(1, nbformat.v4.new_markdown_cell(ui(language)["pending"]))
     else:
         fields = dict(run["stamp"], seconds=run["seconds"], date=run["date"])
-        cells.append(nbformat.v4.new_markdown_cell(STAMP_TEXT[language].format(**fields)))
+        # The stamp is the notebook's last cell, written from what the run measured.
+        cells.append(nbformat.v4.new_markdown_cell(ui(language)["stamp"].format(**fields)))
         metadata["verified"] = fields
     for index, cell in enumerate(cells):
         cell.id = f"cell-{index}"  # stable ids: an unchanged run renders byte for byte the same file

@@ -3,7 +3,9 @@
 `practice.md` holds the marker `<!-- question-index -->`; it becomes a table of every question of
 the question bank and the coding problems (heading, topic, difficulty, link to the answer), with
 filters by topic and difficulty (overrides/assets/javascripts/practice.js). Nothing is typed by
-hand, so a new question appears in the index as soon as its page has it.
+hand, so a new question appears in the index as soon as its page has it. Every question heading
+also gets its difficulty's label in the page's language, for the badge. The labels are in
+mkdocs.yml (`extra.ui` of each language).
 """
 
 from __future__ import annotations
@@ -15,12 +17,6 @@ from handbook.grammar import headings, questions, read_text
 
 MARKER = "<!-- question-index -->"
 SOURCES = ("interview/*.md", "coding/*.md")
-LABELS = {
-    "zh": {"question": "问题", "topic": "主题", "difficulty": "难度", "all": "全部",
-           "easy": "简单", "medium": "中等", "hard": "困难", "count": "道题"},
-    "en": {"question": "Question", "topic": "Topic", "difficulty": "Difficulty", "all": "All",
-           "easy": "easy", "medium": "medium", "hard": "hard", "count": "questions"},
-}
 
 
 def bank(language_root: Path) -> list[dict]:
@@ -39,8 +35,8 @@ def bank(language_root: Path) -> list[dict]:
     return found
 
 
-def table(rows: list[dict], language: str) -> str:
-    labels = LABELS[language]
+def table(rows: list[dict], strings: dict) -> str:
+    labels = {**strings["practice"], **strings["difficulty"]}
     body = "\n".join(
         f'<tr data-topic="{html.escape(r["topic"])}" data-difficulty="{r["difficulty"]}">'
         f'<td><a href="../{r["url"]}">{html.escape(r["text"])}</a></td>'
@@ -56,9 +52,21 @@ def table(rows: list[dict], language: str) -> str:
     )
 
 
+def labelled(markdown: str, path: str, difficulty: dict) -> str:
+    """Each question heading also carries its difficulty's label in the page's language, which the
+    badge shows (extra.css: `content: attr(data-difficulty-label)`)."""
+    lines = markdown.splitlines()
+    for heading in questions(headings(markdown, path), path):
+        if heading.difficulty in difficulty:
+            line = lines[heading.line - 1].rstrip()
+            lines[heading.line - 1] = f'{line[:-1]} data-difficulty-label="{difficulty[heading.difficulty]}"}}'
+    return "\n".join(lines) + ("\n" if markdown.endswith("\n") else "")
+
+
 def on_page_markdown(markdown, page, config, files):
+    markdown = labelled(markdown, page.file.src_uri, config.extra["ui"]["difficulty"])
     if MARKER not in markdown:
         return markdown
     language = config.plugins["i18n"].current_language
     rows = bank(Path(config.docs_dir) / language)
-    return markdown.replace(MARKER, table(rows, language))
+    return markdown.replace(MARKER, table(rows, config.extra["ui"]))

@@ -10,8 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-from handbook.layout import Tree, language_of_url, languages, prefix
-from handbook.notebooks import STAMP_TEXT
+from handbook.layout import Tree, language_of_url, languages, prefix, ui
 from tests.harness.site import pages
 
 
@@ -120,7 +119,7 @@ def test_notebook_pages_show_outputs_plots_and_the_stamp(site):
             html = page.read_text(encoding="utf-8")
             where = page.relative_to(site)
             assert 'class="jp-OutputArea' in html, f"{where}: no cell outputs"
-            assert STAMP_TEXT[lang].split("**")[1] in html, f"{where}: no verification stamp"
+            assert ui(lang)["stamp"].split("**")[1] in html, f"{where}: no verification stamp"
             assert (page.parent / f"{page.parent.name}.ipynb").exists(), f"{where}: notebook not offered for download"
     hello = (site / "examples" / "hello-notebook" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<img [^>]*src="data:image/png;base64', hello), "the plot of the hello notebook is missing"
