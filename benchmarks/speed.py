@@ -105,6 +105,11 @@ def main() -> int:
         both = build_seconds(clone)
         one = build_seconds(clone, "-f", str(one_language_config(clone)))
         print(f"run {run}: site build, both languages {both:.1f} s, default language only {one:.1f} s", flush=True)
+        # Programs run once whatever the number of languages; what grows with the languages is the
+        # rendering (in the build) and the site build.
+        execution = report["seconds"]["execution (wall, programs side by side)"]
+        print(f"run {run}: verifying both languages / one language = (execution {execution:.0f} s + build) = "
+              f"{(execution + both) / (execution + one):.2f}x", flush=True)
         print(f"run {run}: make serve, nothing changed: {serve_seconds(clone):.1f} s to both home pages", flush=True)
         shutil.rmtree(clone.parent, ignore_errors=True)
     clone = fresh_clone()
