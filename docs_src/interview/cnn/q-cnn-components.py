@@ -17,14 +17,16 @@ model = keras.Sequential([
 ])
 conv1, pool1, conv2, pool2, flatten, dense = model.layers
 
-assert conv1.count_params() == conv2d_params(3, 3, 1, 32) == 320
-assert conv2.count_params() == conv2d_params(3, 3, 32, 64) == 18_496
+# The formulas agree with what Keras builds
+assert conv1.count_params() == conv2d_params(3, 3, 1, 32)
+assert conv2.count_params() == conv2d_params(3, 3, 32, 64)
 assert pool1.count_params() == pool2.count_params() == 0   # pooling has no parameters
-assert conv_output_size(28, 3) == 26 and conv_output_size(13, 3) == 11
-assert flatten.output.shape[1] == 5 * 5 * 64
-assert dense.count_params() == (1600 + 1) * 10
+assert conv1.output.shape[1] == conv_output_size(28, 3)
+assert conv2.output.shape[1] == conv_output_size(pool1.output.shape[1], 3)
+assert dense.count_params() == (flatten.output.shape[1] + 1) * 10
 
 # The same 3x3x1 -> 32 mapping as a fully connected layer on the flattened image:
 dense_equivalent = (28 * 28 + 1) * (26 * 26 * 32)
 print(f"conv1: {conv1.count_params()} parameters; a dense layer with the same output: {dense_equivalent:,}")
 print(f"total: {model.count_params():,} parameters")
+assert dense_equivalent > 10_000 * conv1.count_params()   # weight sharing: over 10,000x fewer

@@ -4,7 +4,7 @@ from scipy.stats import ks_2samp
 rng = np.random.default_rng(0)
 reference = rng.normal(50, 10, 5000)       # a feature at training time (e.g. age)
 same = rng.normal(50, 10, 2000)            # production, no change
-shifted = rng.normal(55, 12, 2000)         # production after a shift
+shifted = rng.normal(57, 12, 2000)         # production after a shift
 
 def psi(expected, actual, bins=10):
     """Population Stability Index over reference-quantile bins."""

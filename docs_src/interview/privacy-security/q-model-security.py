@@ -20,6 +20,6 @@ for eps in [0.1, 0.2, 0.5]:                          # L-infinity budget, in sta
     attacked[eps] = model.score(X_test + eps * direction, y_test)
     print(f"eps={eps} std per feature (L2 = {eps * np.sqrt(X.shape[1]):.1f} std): "
           f"accuracy {clean:.3f} -> {attacked[eps]:.3f}")
-assert clean > 0.95
+assert clean > 0.93
 assert clean > attacked[0.1] > attacked[0.2] > attacked[0.5]   # a larger budget hurts more
 assert attacked[0.5] < 0.5                                      # worse than a coin flip
