@@ -12,8 +12,10 @@
 # # 用 pandas 清洗和预处理表格数据 {#data-cleaning-pandas}
 #
 # **简介：** 把一张脏乱的客户表（缺失值、占位编码、拼写不一致、完全重复行和主键重复）整理成干净、无泄漏的模型输入：先划分数据集，再只用训练集的统计量做缺失值填充、标准化和最小-最大归一化，然后做独热编码，最后与 scikit-learn 的 ColumnTransformer 结果逐一核对。
-# **最后修改：** 2026-11-22
-# **替代：** `001_4a705ea6d1d4a1d3.txt`，“极致详尽丰富的答案解析说明和源代码实例”第 1 条（大模型训练数据集的准备和预处理：数据清洗和预处理）
+# **最后修改：** 2026-11-30
+# **出处：** 《AI 大模型创业：如何利用市场优势？》：「代码示例：数据清洗和预处理（Python代码，使用Pandas和NumPy库）」，附在「大模型训练数据集的准备和预处理」之后（[市场优势指南](../../guides/market/#ask-001-code-data-cleaning)）。
+#
+# <details><summary>维护者注</summary>源文档行号（按 <code>cat -n</code> 计）：001 · L147–180（“极致详尽丰富的答案解析说明和源代码实例”第 1 条，代码 L158–180）。</details>
 #
 # 真实项目里，大部分工作都发生在训练之前，面试官也爱从这里追问实操细节：不是 NaN 的缺失值怎么找？
 # 什么时候删、什么时候填？什么才算重复？标准化和归一化有什么区别？最关键的是：哪些统计量可以在哪些行上计算？
@@ -22,14 +24,16 @@
 # %% [markdown] lang="en"
 # # Cleaning and preprocessing a table with pandas {#data-cleaning-pandas}
 #
-# **Description:** Take a messy customer table (missing values, sentinel codes, inconsistent spellings, exact and key duplicates) to a clean, leakage-free model input: split first, impute, standardise and min-max normalise with training statistics only, one-hot encode, and check the result against scikit-learn's ColumnTransformer.
-# **Last modified:** 2026-11-22
-# **Replaces:** `001_4a705ea6d1d4a1d3.txt`, "极致详尽丰富的答案解析说明和源代码实例", item 1 (大模型训练数据集的准备和预处理: 数据清洗和预处理)
+# **Description:** Take a messy customer table (missing values, sentinel codes, inconsistent spellings, exact and key duplicates) to a clean, leakage-free model input: split first, impute, standardize and min-max normalize with training statistics only, one-hot encode, and check the result against scikit-learn's ColumnTransformer.
+# **Last modified:** 2026-11-30
+# **Source:** *AI large-model startups: how to use a market advantage?* (《AI 大模型创业：如何利用市场优势？》): "Code example: data cleaning and preprocessing (Python code, using Pandas and NumPy)", attached to "Preparing and preprocessing the training dataset of a large model" ([market guide](../../guides/market/#ask-001-code-data-cleaning)).
+#
+# <details><summary>Maintainer note</summary>Source line numbers (as <code>cat -n</code> counts them): 001 · L147–180 ("极致详尽丰富的答案解析说明和源代码实例", item 1, code at L158–180).</details>
 #
 # Most of the work on a real model happens before training, and interviewers probe it with
 # practical questions: how do you find missing values that are not NaN, when do you drop and when
-# do you impute, what counts as a duplicate, what is the difference between standardisation and
-# normalisation, and, above all, which statistics may be computed on which rows. This example
+# do you impute, what counts as a duplicate, what is the difference between standardization and
+# normalization, and, above all, which statistics may be computed on which rows. This example
 # builds a small messy table in code and cleans it step by step, asserting each property at the
 # end.
 
@@ -56,7 +60,9 @@ import numpy as np
 import pandas as pd
 from sklearn.compose import ColumnTransformer
 from sklearn.impute import MissingIndicator, SimpleImputer
-from sklearn.model_selection import train_test_split
+from sklearn.feature_selection import SelectKBest, f_classif
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_score, train_test_split
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
@@ -106,12 +112,12 @@ print(df.head(8).to_string())
 # > - `dropna()` first, without looking: every row with any missing cell is thrown away (about a
 # >   fifth of this table), including perfectly good values in its other columns.
 # > - "数据增强: 随机添加噪声" adds a column of pure noise. That is not augmentation: it is a new
-# >   feature with no relation to the target, and the next lines then standardise it. Noise
+# >   feature with no relation to the target, and the next lines then standardize it. Noise
 # >   augmentation for tables perturbs existing values of *training* rows, if it is used at all.
 # > - `(data - data.mean()) / data.std()` runs on the whole frame: in current pandas a text column makes
 # >   it raise `TypeError`, and without one it would also scale the ID and the label. It also uses
 # >   statistics of all rows before any train/test split: test data leaks into the preprocessing.
-# > - Min-max normalisation divides by `max - min`, which is 0 for a constant column.
+# > - Min-max normalization divides by `max - min`, which is 0 for a constant column.
 
 # %% [markdown] lang="zh"
 # ## 先看数据，再动手清洗 {#inspect}
@@ -124,7 +130,7 @@ print(df.head(8).to_string())
 #
 # A few quick checks find most problems: the dtypes, missing values per column, duplicated rows,
 # the distinct values of categorical columns, and `describe()` for impossible numbers. We also
-# confirm the original's whole-frame standardisation fails on this table.
+# confirm the original's whole-frame standardization fails on this table.
 
 # %%
 print(df.dtypes.to_string())
@@ -138,8 +144,8 @@ try:
     whole_frame_failed = False
 except TypeError as err:
     whole_frame_failed = True
-    print(f"\nwhole-frame standardisation: TypeError: {err}")
-assert whole_frame_failed, "standardising a frame with a text column should raise TypeError"
+    print(f"\nwhole-frame standardization: TypeError: {err}")
+assert whole_frame_failed, "standardizing a frame with a text column should raise TypeError"
 
 # %% [markdown] lang="zh"
 # `describe()` 一眼就暴露了占位编码：年龄最大值 999，标准差约 100 岁。现实中缺失值藏在 999、-1、"N/A"
@@ -157,7 +163,7 @@ assert whole_frame_failed, "standardising a frame with a text column should rais
 #
 # ## Fix values and types {#fix-values}
 #
-# Normalise the text (strip spaces, one capitalisation) and turn the sentinel into NaN. An age
+# Normalize the text (strip spaces, one capitalisation) and turn the sentinel into NaN. An age
 # outside a plausible range is treated as missing rather than clipped, because clipping would
 # invent a value.
 
@@ -181,11 +187,11 @@ print(f"max age now {df['age'].max():.0f}, missing ages {df['age'].isna().sum()}
 #
 # Two kinds. **Exact** duplicates (the same export twice) are dropped with `drop_duplicates()`.
 # **Key** duplicates are the same customer entered twice with different details; after the city
-# names were normalised some of them became exact duplicates, the rest differ (for example one copy
+# names were normalized some of them became exact duplicates, the rest differ (for example one copy
 # has a missing income). For those we keep the most complete record per `customer_id`.
 #
 # Deduplicate *before* splitting: otherwise copies of one customer can land on both sides of the
-# split and the test score measures memory, not generalisation.
+# split and the test score measures memory, not generalization.
 
 # %%
 n_before = len(df)
@@ -228,6 +234,7 @@ missing_share = df.isna().mean()
 print("share missing per column:\n" + missing_share.round(3).to_string())
 rows_kept = len(df.dropna())
 print(f"dropna() would keep {rows_kept} of {len(df)} rows ({1 - rows_kept / len(df):.0%} lost)")
+assert 0.15 < 1 - rows_kept / len(df) < 0.3, "dropna() was expected to lose about a fifth of the rows"
 
 # %% [markdown] lang="zh"
 # ## 先划分，再在训练集上学统计量 {#split}
@@ -279,11 +286,11 @@ assert train.isna().sum().sum() == 0 and test.isna().sum().sum() == 0, "NaNs rem
 # 测试集中超出训练集范围的值会落在 [0, 1] 之外，这是预期行为，不是 bug。
 
 # %% [markdown] lang="en"
-# ## Standardisation and normalisation {#scaling}
+# ## Standardization and normalization {#scaling}
 #
-# - **Standardisation** (z-score): (x - mean) / std, giving mean 0 and standard deviation 1. The
+# - **Standardization** (z-score): (x - mean) / std, giving mean 0 and standard deviation 1. The
 #   default for linear models, SVMs, PCA and neural networks.
-# - **Normalisation** (min-max): (x - min) / (max - min), mapping the training range onto [0, 1].
+# - **Normalization** (min-max): (x - min) / (max - min), mapping the training range onto [0, 1].
 #   Useful when a bounded range is required, but one outlier squeezes all other values together.
 #
 # Both use training statistics only. We use `ddof=0` (population standard deviation) to match
@@ -308,12 +315,12 @@ summary = pd.DataFrame({
     "test mean": test_std.mean(),
     "test std (ddof=0)": test_std.std(ddof=0),
 })
-print("standardised with train statistics:\n" + summary.round(4).to_string())
+print("standardized with train statistics:\n" + summary.round(4).to_string())
 print(f"\ntrain min-max range: [{train_minmax.min().min():.3f}, {train_minmax.max().max():.3f}]")
 print(f"test values outside [0, 1]: {((test_minmax < 0) | (test_minmax > 1)).sum().sum()}")
 
-assert np.allclose(train_std.mean(), 0, atol=1e-9), "standardised train columns should have mean 0"
-assert np.allclose(train_std.std(ddof=0), 1, atol=1e-9), "standardised train columns should have std 1"
+assert np.allclose(train_std.mean(), 0, atol=1e-9), "standardized train columns should have mean 0"
+assert np.allclose(train_std.std(ddof=0), 1, atol=1e-9), "standardized train columns should have std 1"
 assert train_minmax.min().min() >= 0 and train_minmax.max().max() <= 1, "min-max train values must lie in [0, 1]"
 
 # %% [markdown] lang="zh"
@@ -330,7 +337,7 @@ fig, axes = plt.subplots(1, 3, figsize=(8, 2.6))
 axes[0].hist(train["income"], bins=30)
 axes[0].set_title("income (yuan)")
 axes[1].hist(train_std["income"], bins=30, color="tab:orange")
-axes[1].set_title("standardised")
+axes[1].set_title("standardized")
 axes[2].hist(train_minmax["income"], bins=30, color="tab:green")
 axes[2].set_title("min-max [0, 1]")
 for ax in axes:
@@ -342,23 +349,68 @@ plt.show()
 # ## 把泄漏量出来 {#leakage}
 #
 # 如果用整张表的统计量会怎样？收入的均值和标准差都和训练集上的不同：在全部行上拟合，
-# 等于悄悄把测试行的信息告诉了预处理。对普通的 scaler 来说差别不大，但关键在于习惯：
-# 换成目标编码、特征选择或过采样，同样的错误会把测试分数严重抬高。
+# 等于悄悄把测试行的信息告诉了预处理。下面量两次：
+#
+# - **标准化：** 同一个逻辑回归，分别用只来自训练集的统计量和整张表的统计量标准化，测试准确率相差
+#   不到 0.02（断言）。对均值和标准差这种粗统计量，泄漏的信息很少。
+# - **特征选择：** 换成一个从数据里学得更多的步骤，泄漏就严重了。取 200 行、2,000 列纯噪声特征，
+#   标签随机，真实可达的准确率只有 50%。先在全部行上挑出与标签最相关的 20 列、再做交叉验证，
+#   分数虚高到 0.68 以上；把特征选择放进流水线、每一折只在自己的训练部分上挑，分数回到 0.6 以下，
+#   前者至少高 0.15（都有断言）。目标编码、过采样也是同样的道理。
 
 # %% [markdown] lang="en"
 # ## The leak, measured {#leakage}
 #
 # What would have happened with the statistics of the whole table? The mean and standard deviation
 # of income differ from the training ones: fitting on all rows quietly tells the preprocessing
-# something about the test rows. With a plain scaler the difference is small, but the habit is
-# what matters: with target encoding, feature selection or oversampling the same mistake inflates
-# test scores badly.
+# something about the test rows. We measure it twice:
+#
+# - **Standardization:** the same logistic regression, standardized once with training statistics
+#   and once with whole-table statistics, differs by less than 0.02 in test accuracy (asserted).
+#   Coarse statistics such as a mean and a standard deviation leak very little.
+# - **Feature selection:** a step that learns more from the data leaks badly. Take 200 rows of
+#   2,000 pure-noise features with random labels, where the best possible accuracy is 50%. Picking
+#   the 20 columns most correlated with the label on all rows and then cross-validating gives a
+#   score above 0.68; putting the selection inside the pipeline, so each fold picks on its own
+#   training part, brings it back below 0.6, at least 0.15 lower (all asserted). Target encoding
+#   and oversampling behave the same way.
 
 # %%
 all_rows_imputed = df[numeric_cols].fillna(df[numeric_cols].median())
 leaky_mean, leaky_std = all_rows_imputed["income"].mean(), all_rows_imputed["income"].std(ddof=0)
 print(f"income mean: train only {mean['income']:.1f}, all rows {leaky_mean:.1f}")
 print(f"income std:  train only {std['income']:.1f}, all rows {leaky_std:.1f}")
+
+all_mean, all_std = all_rows_imputed.mean(), all_rows_imputed.std(ddof=0)
+features = numeric_cols + ["age_missing", "income_missing"]
+
+
+def churn_accuracy(center, scale):
+    def prepare(frame):
+        out = frame[features].copy()
+        out[numeric_cols] = (out[numeric_cols] - center) / scale
+        return out.to_numpy()
+    clf = LogisticRegression(max_iter=1000).fit(prepare(train), train["churned"])
+    return clf.score(prepare(test), test["churned"])
+
+
+acc_train_stats = churn_accuracy(mean, std)
+acc_all_stats = churn_accuracy(all_mean, all_std)
+print(f"churn test accuracy: train statistics {acc_train_stats:.3f}, all-row statistics {acc_all_stats:.3f}")
+assert abs(acc_train_stats - acc_all_stats) < 0.02, "a scaling leak was expected to be small"
+
+noise_rng = np.random.default_rng(SEED)
+X_noise = noise_rng.standard_normal((200, 2000))
+y_noise = noise_rng.integers(0, 2, 200)
+folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
+selected_on_all_rows = SelectKBest(f_classif, k=20).fit_transform(X_noise, y_noise)
+leaky_cv = cross_val_score(LogisticRegression(max_iter=1000), selected_on_all_rows, y_noise, cv=folds).mean()
+honest_cv = cross_val_score(
+    make_pipeline(SelectKBest(f_classif, k=20), LogisticRegression(max_iter=1000)), X_noise, y_noise, cv=folds
+).mean()
+print(f"pure noise, CV accuracy: selection on all rows {leaky_cv:.3f}, selection inside the pipeline {honest_cv:.3f}")
+assert leaky_cv > 0.68 and honest_cv < 0.6, "selection on all rows should look good on pure noise"
+assert leaky_cv > honest_cv + 0.15, "the leak should inflate the CV score by at least 0.15"
 
 # %% [markdown] lang="zh"
 # ## 类别列 {#categorical}
@@ -438,7 +490,7 @@ print("pandas and scikit-learn preprocessing agree on train and test")
 # - Prefer imputation plus a missing indicator to blanket `dropna()`; dropping is only harmless
 #   when values are missing completely at random.
 # - Split first; learn every statistic (median, mean, std, min, max, categories) on the training
-#   rows and apply it to the test rows. Standardisation gives mean 0 / std 1 on train, min-max
+#   rows and apply it to the test rows. Standardization gives mean 0 / std 1 on train, min-max
 #   gives [0, 1] on train; test values may fall outside.
 # - Adding a column of random noise is not data augmentation. Put the learned steps in a
 #   `ColumnTransformer` and ship it with the model.

@@ -12,8 +12,10 @@
 # # 模型部署：导出到 TF Serving 与 TFLite 量化 {#deploy-serving-tflite}
 #
 # **简介：** 训练一个小型 Keras 模型，用 `.keras` 文件保存再加载，导出供 TF Serving 使用的 SavedModel，重新加载并证明预测完全一致，按 TF Serving 的格式构造 REST 请求，最后用训练后量化（TFLite 动态范围量化和全整型 int8 量化）压缩模型，实测体积和准确率。
-# **最后修改：** 2026-11-22
-# **替代：** `001_4a705ea6d1d4a1d3.txt`，“极致详尽丰富的答案解析说明和源代码实例”，第 4 题（“大模型部署与监控”：TensorFlow Serving 代码示例，以及文中只提了名字的量化压缩）
+# **最后修改：** 2026-11-30
+# **出处：** 《AI 大模型创业：如何利用市场优势？》：「代码示例：使用TensorFlow Serving部署模型（Python代码）」，附在「大模型部署与监控」之后（[市场优势指南](../../guides/market/#ask-001-code-serving)）。
+#
+# <details><summary>维护者注</summary>源文档行号（按 <code>cat -n</code> 计）：001 · L249–283（“极致详尽丰富的答案解析说明和源代码实例”第 4 条，TensorFlow Serving 代码 L260–283；量化压缩只在 L253 提到名字）。</details>
 #
 # 训练好的模型离上线还有一段路。面试官常问的正是这段路：每种运行时需要什么产物（Keras 用 `.keras` 文件，
 # TF Serving 要带 serving signature 的 SavedModel，手机和单片机要 `.tflite` flatbuffer），怎么证明导出的
@@ -25,8 +27,10 @@
 # # Deployment: TF Serving export and TFLite quantization {#deploy-serving-tflite}
 #
 # **Description:** Train a small Keras model, round-trip it through a `.keras` file, export a SavedModel for TF Serving, reload it and prove identical predictions, build a REST request in TF Serving's format, then shrink it with post-training quantization (TFLite dynamic range and full int8) and measure size and accuracy.
-# **Last modified:** 2026-11-22
-# **Replaces:** `001_4a705ea6d1d4a1d3.txt`, "极致详尽丰富的答案解析说明和源代码实例", problem 4 ("大模型部署与监控": the TensorFlow Serving code example, and the model compression by quantization it only names)
+# **Last modified:** 2026-11-30
+# **Source:** *AI large-model startups: how to use a market advantage?* (《AI 大模型创业：如何利用市场优势？》): "Code example: deploying a model with TensorFlow Serving (Python code)", attached to "Deploying and monitoring large models" ([market guide](../../guides/market/#ask-001-code-serving)).
+#
+# <details><summary>Maintainer note</summary>Source line numbers (as <code>cat -n</code> counts them): 001 · L249–283 ("极致详尽丰富的答案解析说明和源代码实例", item 4, the TensorFlow Serving code at L260–283; quantization is only named at L253).</details>
 #
 # A trained model is not a deployed model. Interviewers probe the path in between: which artifact
 # each runtime needs (a `.keras` file for Keras, a SavedModel with a serving signature for TF
@@ -310,13 +314,13 @@ np.testing.assert_allclose(predictions, reference[:3], rtol=1e-5, atol=1e-6)
 #
 # - **float32**：直接转换，作为基线；
 # - **动态范围量化（dynamic-range）**：`optimizations = [tf.lite.Optimize.DEFAULT]`，权重以 int8
-#   存储（约小 4 倍），激活值仍用浮点计算；不需要任何数据；
+#   存储（每个权重从 4 字节变成 1 字节）；运行时，支持的算子（混合内核）会把激活值动态量化成 int8 再计算，
+#   其余算子仍用浮点（见 [LiteRT 训练后量化文档](https://ai.google.dev/edge/litert/models/post_training_quantization)）；
+#   不需要任何数据；
 # - **全整型 int8（full int8）**：再提供一个 `representative_dataset`，即几百个真实输入，转换器用它们跑一遍
 #   模型，校准每个激活值的范围（scale 和 zero point），于是整张图都用整数运算，这是很多 NPU、DSP 和单片机
 #   的硬性要求。这里输入和输出也设成 int8，调用方要自己量化输入、反量化输出。
-#
-# 转换器会往 stderr 打印几行自己的日志（提示忽略了几个遗留参数；int8 转换时还会打印量化设置），
-# 这些来自 TensorFlow 转换器本身，不是本例代码引起的。
+
 
 # %% [markdown] lang="en"
 # ## Post-training quantization with TFLite {#tflite}
@@ -326,14 +330,15 @@ np.testing.assert_allclose(predictions, reference[:3], rtol=1e-5, atol=1e-6)
 #
 # - **float32**: a plain conversion, the baseline;
 # - **dynamic-range**: `optimizations = [tf.lite.Optimize.DEFAULT]` stores the weights as int8
-#   (about 4x smaller) and keeps activations in float; no data needed;
+#   (1 byte instead of 4 per weight); at run time, ops with hybrid kernels quantize their
+#   activations to int8 on the fly, and the other ops compute in float (see the
+#   [LiteRT post-training quantization docs](https://ai.google.dev/edge/litert/models/post_training_quantization));
+#   no data needed;
 # - **full int8**: adds a `representative_dataset`, a few hundred real inputs the converter runs to
 #   calibrate the range (scale and zero point) of every activation, so the whole graph runs in
 #   integer arithmetic, as required by many NPUs, DSPs and microcontrollers. Here the input and
 #   output are int8 too, so the caller quantizes its inputs and dequantizes the outputs.
-#
-# The converter prints a few lines of its own to stderr (about ignored legacy flags and, for int8,
-# the quantization settings); they come from TensorFlow's converter itself, not from this code.
+
 
 # %%
 def convert(optimize=False, representative_data=None):
@@ -367,18 +372,16 @@ for name, flatbuffer in tflite_models.items():
 #
 # 每个模型都按设备上的运行方式来测，即通过 TFLite 解释器。它的 Python 类 `tf.lite.Interpreter` 已被弃用
 # （每次使用都会警告），取而代之的是 LiteRT 包 `ai-edge-litert` 里的同名类，本项目的依赖里已经装好。
-# 运行时在启用 XNNPACK（它默认的 CPU 加速后端）时会打印一行 INFO。
 #
-# 解释器的输入被 resize 成整个测试集一个 batch。对 int8 模型，用输入张量的 scale 和 zero point 量化输入，
+# 解释器的输入被 resize 成整个测试集一个批量。对 int8 模型，用输入张量的 scale 和 zero point 量化输入，
 # `q = round(x / scale) + zero_point`，再用 `(q - zero_point) * scale` 把 int8 输出反量化。
 
 # %% [markdown] lang="en"
 # ## Accuracy through the TFLite interpreter {#tflite-accuracy}
 #
 # We measure each model the way a device would run it, with the TFLite interpreter. Its Python
-# class `tf.lite.Interpreter` is deprecated (it warns on every use) in favour of the same class in
-# the LiteRT package, `ai-edge-litert`, which the project's requirements install. The runtime logs
-# one INFO line when it applies XNNPACK, its default accelerated CPU backend.
+# class `tf.lite.Interpreter` is deprecated (it warns on every use) in favor of the same class in
+# the LiteRT package, `ai-edge-litert`, which the project's requirements install.
 #
 # The interpreter is resized to take the whole test set as one batch. For the int8 model the input
 # is quantized with the input tensor's scale and zero point, `q = round(x / scale) + zero_point`,
@@ -458,7 +461,7 @@ plt.show()
 # - TF Serving 加载 `<base>/<name>/<version>/`，默认提供最新版本，同时提供 gRPC（8500）和 REST（8501）：
 #   请求是 `{"signature_name": "serving_default", "instances": [...]}`，响应是 `{"predictions": [...]}`。
 # - 导出之后一定要验证：重新加载，用很紧的容差比对预测，再上线。
-# - 动态范围量化不需要数据，权重存储约缩小 4 倍；全整型 int8 需要代表性数据集来校准激活值范围，全程整数运算，
+# - 动态范围量化不需要数据，本例的模型文件缩小到三分之一以下（断言）；全整型 int8 需要代表性数据集来校准激活值范围，全程整数运算，
 #   调用方要量化输入、反量化输出。量化后的准确率要在解释器上测，而不是在 Keras 模型上测。
 
 # %% [markdown] lang="en"
@@ -472,7 +475,7 @@ plt.show()
 #   `{"predictions": [...]}` out.
 # - Always verify an export: reload it and compare predictions with a tight tolerance before it
 #   ships.
-# - Dynamic-range quantization needs no data and cuts weight storage about 4x; full int8 needs a
-#   representative dataset for activation ranges, runs integer-only, and requires quantizing the
-#   inputs and dequantizing the outputs. Measure the accuracy after quantization, on the
-#   interpreter, not on the Keras model.
+# - Dynamic-range quantization needs no data and made the model file more than 3x smaller here
+#   (asserted); full int8 needs a representative dataset for activation ranges, runs
+#   integer-only, and requires quantizing the inputs and dequantizing the outputs. Measure the
+#   accuracy after quantization, on the interpreter, not on the Keras model.

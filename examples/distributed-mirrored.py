@@ -11,12 +11,14 @@
 # %% [markdown] lang="zh"
 # # 用 MirroredStrategy 做数据并行训练 {#distributed-mirrored}
 #
-# **简介：** 用 `tf.distribute.MirroredStrategy` 在两个真实副本上训练 Keras 模型（只有 CPU 时是两个逻辑 CPU 设备，只有一块 GPU 时把它切成两个逻辑 GPU，多块 GPU 时用上全部），每个副本一条输入流水线，按副本数放大全局 batch 和学习率，并验证各副本始终保持同步。
+# **简介：** 用 `tf.distribute.MirroredStrategy` 在两个真实副本上训练 Keras 模型（只有 CPU 时是两个逻辑 CPU 设备，只有一块 GPU 时把它切成两个逻辑 GPU，多块 GPU 时用上全部），每个副本一条输入流水线，按副本数放大全局批量和学习率，并验证各副本始终保持同步。
 # **最后修改：** 2026-11-30
-# **替代：** `001_4a705ea6d1d4a1d3.txt`，“算法编程题库及答案解析”，第 2 题（`MirroredStrategy` 代码示例）
+# **出处：** 《AI 大模型创业：如何利用市场优势？》：「代码示例：使用TensorFlow实现并行计算」，附在「如何优化大模型的训练过程？」之后（[市场优势指南](../../guides/market/#ask-001-code-parallel)）。
+#
+# <details><summary>维护者注</summary>源文档行号（按 <code>cat -n</code> 计）：001 · L96–143（“算法编程题库及答案解析”第 2 题，`MirroredStrategy` 代码 L109–143）。</details>
 #
 # `MirroredStrategy` 是单机上的同步数据并行：每块设备（一个*副本*，replica）都持有一份完整的模型，
-# 各自处理全局 batch 中属于自己的那一份，梯度通过 all-reduce 在副本间求和，然后每个副本执行完全相同的
+# 各自处理全局批量中属于自己的那一份，梯度通过 all-reduce 在副本间求和，然后每个副本执行完全相同的
 # 参数更新。面试里被问到“这台机器有 8 块卡，怎么都用起来”，第一个答案就是它，多机策略也是在它的基础上展开的。
 #
 # 大多数笔记本电脑和 CI 机器没有 GPU，在这种环境下直接写 `MirroredStrategy()` 只会悄悄地跑一个副本，
@@ -27,10 +29,12 @@
 # # Data-parallel training with MirroredStrategy {#distributed-mirrored}
 #
 # **Description:** Train a Keras model with `tf.distribute.MirroredStrategy` on two real replicas (two logical CPUs on a CPU-only machine, two logical GPUs on a single GPU, every GPU when there are several), with per-replica input pipelines, a scaled global batch and learning rate, and checks that the replicas stay in sync.
-# **Last modified:** 2026-11-22
-# **Replaces:** `001_4a705ea6d1d4a1d3.txt`, "算法编程题库及答案解析", problem 2 (the `MirroredStrategy` code example)
+# **Last modified:** 2026-11-30
+# **Source:** *AI large-model startups: how to use a market advantage?* (《AI 大模型创业：如何利用市场优势？》): "Code example: parallel computation with TensorFlow", attached to "How do you optimize the training process of a large model?" ([market guide](../../guides/market/#ask-001-code-parallel)).
 #
-# `MirroredStrategy` is synchronous data parallelism on one machine: every device (a *replica*)
+# <details><summary>Maintainer note</summary>Source line numbers (as <code>cat -n</code> counts them): 001 · L96–143 ("算法编程题库及答案解析", problem 2, the `MirroredStrategy` code at L109–143).</details>
+#
+# `MirroredStrategy` is synchronous data parallelizm on one machine: every device (a *replica*)
 # holds a full copy of the model, processes its own slice of each global batch, and the gradients
 # are summed across replicas with an all-reduce before the same update is applied everywhere.
 # It is the first answer to "how do you use the 8 GPUs in this box", and the starting point for
@@ -57,7 +61,7 @@
 # TensorFlow fixes its list of logical devices the first time it creates one (the first op, the
 # first variable, the first strategy). The logical-device configuration must therefore run before
 # anything else, which is why it sits in the first cell; in a notebook, re-running it after
-# TensorFlow has initialised raises `RuntimeError` and you have to restart the kernel.
+# TensorFlow has initialized raises `RuntimeError` and you have to restart the kernel.
 #
 # On a CPU-only machine we split the one physical CPU into two logical devices; a single GPU is
 # split into two logical GPUs of 2 GiB each. Several GPUs are left alone: `MirroredStrategy()` with
@@ -72,7 +76,7 @@ import keras
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
-# Must run before TensorFlow initialises its devices.
+# Must run before TensorFlow initializes its devices.
 gpus = tf.config.list_physical_devices("GPU")
 if len(gpus) == 1:
     tf.config.set_logical_device_configuration(
@@ -93,7 +97,7 @@ print("logical devices:", [d.name for d in tf.config.list_logical_devices()])
 #
 # 有多块 GPU 时，`MirroredStrategy()` 在所有 GPU 上做镜像，用 NCCL 做 all-reduce；两个逻辑 GPU 在同一块卡上，
 # NCCL 不支持，就改用 `ReductionToOneDevice` 做归约；没有 GPU 时，
-# 我们显式传入两个逻辑 CPU（默认它只会选 `/cpu:0`）。后面的 batch 大小、学习率都要按
+# 我们显式传入两个逻辑 CPU（默认它只会选 `/cpu:0`）。后面的批量大小、学习率都要按
 # `num_replicas_in_sync` 来换算，所以先检查它；再用 `strategy.run` 在每个副本上跑一个小函数，
 # 确认每个副本拿到的是自己的副本编号。`strategy.run` 要放进 `tf.function` 里：在 eager 模式下
 # 直接调用也能跑，但 TensorFlow 会警告开销太大。
@@ -140,17 +144,17 @@ print("replica ids:", replica_ids)
 assert replica_ids == list(range(n_replicas)), f"unexpected replica ids {replica_ids}"
 
 # %% [markdown] lang="zh"
-# ## 数据、全局 batch 与学习率 {#data}
+# ## 数据、全局批量与学习率 {#data}
 #
 # 数据用 scikit-learn 自带的 1,797 张真实 8x8 手写数字，展平成 64 维特征并缩放到 [0, 1]，
 # 按类别分层切成 75/25 的训练集和测试集，再从训练集里分层留出 20% 作验证集：训练时看验证集，
 # 测试集只在最后评估一次。
 #
-# 在策略下设置的 batch 大小是**全局** batch：每一步消耗
+# 在策略下设置的批量大小是**全局**批量：每一步消耗
 # `global_batch = per_replica_batch x num_replicas_in_sync` 个样本，再平分给各个副本。
-# 固定每个副本的 batch（这里是 32），每块设备的负载和单卡时一样，两个副本时每一步处理的数据翻倍，
-# 每个 epoch 的步数减半。batch 越大，梯度噪声越小，通常的第一步是随之放大学习率：线性缩放规则
-# （乘以副本数，再配合 warm-up）来自大 batch 的 SGD 训练；对 Adam，按平方根缩放或者干脆不缩放也很常见。
+# 固定每个副本的批量（这里是 32），每块设备的负载和单卡时一样，两个副本时每一步处理的数据翻倍，
+# 每个轮次的步数减半。批量越大，梯度噪声越小，通常的第一步是随之放大学习率：线性缩放规则
+# （乘以副本数，再配合 warm-up）来自大批量的 SGD 训练；对 Adam，按平方根缩放或者干脆不缩放也很常见。
 # 这只是调参的起点，不是定律。本例在 Adam 默认的 1e-3 上用线性规则。
 
 # %% [markdown] lang="en"
@@ -192,22 +196,22 @@ print("learning rate:", LEARNING_RATE)
 # %% [markdown] lang="zh"
 # ## 每个副本一条输入流水线 {#input-pipeline}
 #
-# `model.fit` 也可以直接接收一个按全局 batch 分好批的普通 `tf.data.Dataset`，这时 Keras 会调用
-# `strategy.experimental_distribute_dataset`，在主机上把每个全局 batch 切成各副本的小块
+# `model.fit` 也可以直接接收一个按全局批量分好批的普通 `tf.data.Dataset`，这时 Keras 会调用
+# `strategy.experimental_distribute_dataset`，在主机上把每个全局批量切成各副本的小块
 # （在 TensorFlow 2.21 里，这条路径还会打印一条无害的 C++ 警告：
 # “GeneratorDatasetOp ... will not be optimized”）。
 #
 # 这里我们按大规模训练的做法，用 `strategy.distribute_datasets_from_function` 构造输入：
 # 每条输入流水线调用一次这个函数，并传入一个 `tf.distribute.InputContext`，函数里
 #
-# - 向 context 要每个副本的 batch 大小（`get_per_replica_batch_size(GLOBAL_BATCH)`）；
-# - 只读取属于自己的那一片数据（`shard(num_input_pipelines, input_pipeline_id)`），保证一个 epoch 内
+# - 向 context 要每个副本的批量大小（`get_per_replica_batch_size(GLOBAL_BATCH)`）；
+# - 只读取属于自己的那一片数据（`shard(num_input_pipelines, input_pipeline_id)`），保证一个轮次内
 #   没有样本被读两遍；
 # - 训练数据自己负责 shuffle 和 repeat（因此要给 `fit` 显式传 `steps_per_epoch`）。
 #
 # `InputReplicationMode.PER_REPLICA` 表示每个副本一条流水线，而不是每台机器一条。
-# 每个副本产出的 batch 数必须相同：训练集用了 `repeat()`，是无限的，自然满足；验证集和测试集各分片的样本数
-# 最多相差一个，在这里每个副本拿到的 batch 数也一样。
+# 每个副本产出的批量数必须相同：训练集用了 `repeat()`，是无限的，自然满足；验证集和测试集各分片的样本数
+# 最多相差一个，在这里每个副本拿到的批量数也一样。
 
 # %% [markdown] lang="en"
 # ## One input pipeline per replica {#input-pipeline}
@@ -262,7 +266,7 @@ print("steps per epoch:", steps_per_epoch)
 
 # %% [markdown] lang="zh"
 # 分布式数据集的一个元素是 `PerReplica` 值：每个副本一个张量。用 `experimental_local_results`
-# 把它拆开，可以看到各副本的 batch 加起来正好是全局 batch。
+# 把它拆开，可以看到各副本的批量加起来正好是全局批量。
 
 # %% [markdown] lang="en"
 # One element of the distributed dataset is a `PerReplica` value: one tensor per replica.
@@ -281,8 +285,8 @@ assert step_size == GLOBAL_BATCH, f"one step holds {step_size} examples, expecte
 # >
 # > - 在没有 GPU 的机器上，`tf.distribute.MirroredStrategy()` 只在 `/cpu:0` 上跑一个副本，
 # >   根本没有并行；代码也从没打印 `num_replicas_in_sync`，所以发现不了。
-# > - 在策略下 `batch_size=32` 是**全局** batch：8 块 GPU 时每块只分到 4 个样本。
-# >   每个副本的 batch 和学习率都没有按副本数调整。
+# > - 在策略下 `batch_size=32` 是**全局**批量：8 块 GPU 时每块只分到 4 个样本。
+# >   每个副本的批量和学习率都没有按副本数调整。
 # > - 下载、预处理 MNIST 和调用 `fit` 全都写在了 `strategy.scope()` 里；真正需要放进去的只有创建变量
 # >   的部分（模型、优化器、指标，即构建模型和 `compile`）。
 # > - `mnist.load_data()` 运行时要联网下载；数据是 NumPy 数组而不是 `tf.data` 流水线，模型也从没评估过。
@@ -347,8 +351,8 @@ print("copies on:", [v.device for v in strategy.experimental_local_results(kerne
 # `fit` 可以直接接收分布式数据集。这里传 `shuffle=False`，因为流水线自己已经做了 shuffle：
 # `fit` 的 `shuffle` 参数只对内存中的数组起作用，Keras 3 在默认的 `shuffle=True` 遇到数据集时会发出警告。
 #
-# 每一步里，每个副本对自己的 32 个样本做前向和反向传播。Keras 先在副本内对 batch 求平均损失，
-# 再除以副本数；梯度经 all-reduce 在副本间求和，得到的正是全局 batch 上平均损失的梯度，
+# 每一步里，每个副本对自己的 32 个样本做前向和反向传播。Keras 先在副本内对批量求平均损失，
+# 再除以副本数；梯度经 all-reduce 在副本间求和，得到的正是全局批量上平均损失的梯度，
 # 然后在每个副本上执行同样的更新。
 
 # %% [markdown] lang="en"
@@ -378,8 +382,9 @@ history = model.fit(
 #
 # 三项实测检查：
 #
-# - 分片的 `evaluate` 得到的测试准确率达到一个扎实的水平，并且和不经分布式、直接对全部 450 张测试图片做
-#   前向传播得到的准确率相同（说明分片评估恰好把每个样本看了一遍）；
+# - 分片的 `evaluate` 得到的测试准确率高于 0.93；
+# - 它和不经分布式、直接对全部 450 张测试图片做前向传播得到的准确率相同（说明分片评估恰好把每个样本
+#   看了一遍）；
 # - 训练结束后，各副本上第一层 kernel 的拷贝逐位相同：同步训练不会让它们产生偏差。
 
 # %% [markdown] lang="en"
@@ -387,9 +392,9 @@ history = model.fit(
 #
 # Three measured checks:
 #
-# - the test accuracy from the sharded `evaluate` reaches a solid level, and it equals the accuracy
-#   of a plain, undistributed forward pass over all 450 test images (so the sharded evaluation saw
-#   every example exactly once);
+# - the test accuracy from the sharded `evaluate` is above 0.93;
+# - it equals the accuracy of a plain, undistributed forward pass over all 450 test images (so the
+#   sharded evaluation saw every example exactly once);
 # - the replicas' copies of the first kernel are bit-identical after training: synchronous training
 #   never lets them drift apart.
 
@@ -409,15 +414,15 @@ print("max difference between replica copies:", max_diff)
 assert all(np.array_equal(c, copies[0]) for c in copies), "replica copies diverged"
 
 # %% [markdown] lang="zh"
-# ## 自定义训练循环：除以全局 batch {#custom-loop}
+# ## 自定义训练循环：除以全局批量 {#custom-loop}
 #
 # 用 `fit` 时，损失的缩放由 Keras 负责；写自定义训练循环（对 step 函数调用 `strategy.run`）时就得自己来，
-# 这也是面试中的经典问题。每个副本必须把本副本逐样本损失的总和除以**全局** batch 大小，
+# 这也是面试中的经典问题。每个副本必须把本副本逐样本损失的总和除以**全局**批量大小，
 # `tf.nn.compute_average_loss(per_example_loss, global_batch_size=...)` 做的正是这件事；
 # 随后 all-reduce 把各副本的值加起来。如果每个副本先取平均再求和，损失（以及梯度）会放大
 # `num_replicas` 倍，相当于悄悄把学习率乘了副本数。
 #
-# 下面在同一个全局 batch 上把两种写法都算一遍，并和单设备上对整个 batch 求的平均损失对比。
+# 下面在同一个全局批量上把两种写法都算一遍，并和单设备上对整个批量求的平均损失对比。
 
 # %% [markdown] lang="en"
 # ## Custom training loops: divide by the global batch {#custom-loop}
@@ -472,17 +477,17 @@ assert np.isclose(float(wrong), n_replicas * reference, rtol=1e-5), (
 # - `MirroredStrategy` 就是单机同步数据并行：每块设备一份完整模型，梯度 all-reduce（GPU 上用 NCCL），
 #   各副本执行相同的更新。记得检查 `num_replicas_in_sync`：纯 CPU 机器上默认策略只有一个副本。
 # - 在 `strategy.scope()` 里创建变量（模型、优化器、指标，即构建和 `compile`）；加载数据和调用 `fit` 不需要。
-# - 策略下的 batch 是全局 batch：`global = per_replica x num_replicas_in_sync`。按副本数放大 batch，
+# - 策略下的批量是全局批量：`global = per_replica x num_replicas_in_sync`。按副本数放大批量，
 #   并重新审视学习率（线性缩放加 warm-up 作为起点）。
-# - 输入：`distribute_datasets_from_function` 让每条流水线读自己的分片、用每副本的 batch 大小；
-#   自定义循环里损失要除以全局 batch（`tf.nn.compute_average_loss`）。
+# - 输入：`distribute_datasets_from_function` 让每条流水线读自己的分片、用每副本的批量大小；
+#   自定义循环里损失要除以全局批量（`tf.nn.compute_average_loss`）。
 # - 超出单机：`MultiWorkerMirroredStrategy`（同样的思路跨多台主机）；当模型在单卡上放不下时，数据并行就不够了，
 #   需要参数分片（FSDP/ZeRO 一类）或模型/流水线并行。
 
 # %% [markdown] lang="en"
 # ## Key takeaways {#takeaways}
 #
-# - `MirroredStrategy` = synchronous data parallelism on one machine: a full model copy per device,
+# - `MirroredStrategy` = synchronous data parallelizm on one machine: a full model copy per device,
 #   gradients all-reduced (NCCL on GPUs), identical updates. Check `num_replicas_in_sync`: on a
 #   CPU-only box the default strategy has one replica.
 # - Create variables (model, optimizer, metrics: build and `compile`) inside `strategy.scope()`;
@@ -492,5 +497,5 @@ assert np.isclose(float(wrong), n_replicas * reference, rtol=1e-5), (
 # - Input: `distribute_datasets_from_function` gives each pipeline its shard and per-replica batch
 #   size; in custom loops divide the loss by the global batch (`tf.nn.compute_average_loss`).
 # - Beyond one machine: `MultiWorkerMirroredStrategy` (same idea across hosts); when the model no
-#   longer fits on one device, data parallelism is not enough and you need sharded parameters
-#   (FSDP/ZeRO-style) or model/pipeline parallelism.
+#   longer fits on one device, data parallelizm is not enough and you need sharded parameters
+#   (FSDP/ZeRO-style) or model/pipeline parallelizm.

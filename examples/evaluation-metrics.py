@@ -12,8 +12,10 @@
 # # 分类评估指标：从混淆矩阵到 ROC-AUC {#evaluation-metrics}
 #
 # **简介：** 在一个类别不平衡的二分类问题上，用 scikit-learn 计算准确率、精确率、召回率、F1 和 ROC-AUC，逐一对照混淆矩阵手算验证，ROC-AUC 基于打分而不是标签计算，并演示如何选择判定阈值。
-# **最后修改：** 2026-11-22
-# **替代：** `002_4821617996e3a5a3.txt`，“典型面试题与解析”第 1 题（“答案解析与源代码实例”第 1 条是同一段代码）
+# **最后修改：** 2026-11-30
+# **出处：** 《AI 大模型创业：如何利用人才优势？》的代码，附在「如何评估一个 AI 大模型的性能？」之后（[人才优势指南](../../guides/talent/#ask-002-evaluate-performance)）；「评估 AI 大模型的性能」在第三部分重复。
+#
+# <details><summary>维护者注</summary>源文档行号（按 <code>cat -n</code> 计）：002 · L7–38（“典型面试题与解析”第 1 题，代码 L22–38）；L355–374（“答案解析与源代码实例”第 1 条，同一段代码）。</details>
 #
 # “你怎么评估一个模型？”几乎是每场机器学习面试的必考题，真正拉开差距的是追问：类别不平衡时准确率为什么会骗人？
 # 精确率和召回率各自统计的是什么？ROC-AUC 为什么必须用打分而不能用预测标签？判定阈值由谁来定、在哪份数据上定？
@@ -23,8 +25,10 @@
 # # Classification metrics: from the confusion matrix to ROC-AUC {#evaluation-metrics}
 #
 # **Description:** Accuracy, precision, recall, F1 and ROC-AUC on an imbalanced problem with scikit-learn, computed by hand from the confusion matrix and from scores, plus choosing a decision threshold.
-# **Last modified:** 2026-11-22
-# **Replaces:** `002_4821617996e3a5a3.txt`, "典型面试题与解析", question 1 (and the same code again in "答案解析与源代码实例", item 1)
+# **Last modified:** 2026-11-30
+# **Source:** code in *AI large-model startups: how to use a talent advantage?* (《AI 大模型创业：如何利用人才优势？》), attached to "How do you evaluate the performance of a large AI model?" ([talent guide](../../guides/talent/#ask-002-evaluate-performance)); repeated in part three as "Evaluating the performance of a large AI model".
+#
+# <details><summary>Maintainer note</summary>Source line numbers (as <code>cat -n</code> counts them): 002 · L7–38 ("典型面试题与解析", question 1, code at L22–38); L355–374 ("答案解析与源代码实例", item 1, the same code).</details>
 #
 # "How do you evaluate a model?" is asked in almost every ML interview, and the follow-up questions
 # are where candidates lose points: why accuracy misleads on imbalanced data, what precision and
@@ -139,7 +143,7 @@ assert baseline_acc > 0.85 and baseline_recall == 0.0, "the baseline should look
 #
 # ## 能输出打分的模型 {#model}
 #
-# 模型是 `StandardScaler` 加逻辑回归，放在同一个 pipeline 里，保证标准化只在训练集上拟合。
+# 模型是 `StandardScaler` 加逻辑回归，放在同一条流水线（`Pipeline`）里，保证标准化只在训练集上拟合。
 # 它有三种输出：`predict`（默认阈值 0.5 下的硬标签）、`predict_proba`（每个类别的概率）和
 # `decision_function`（sigmoid 之前的原始 logit）。下面不同的指标要用不同的输出。
 
@@ -306,13 +310,13 @@ plt.show()
 # ## Choosing the threshold {#threshold}
 #
 # The 0.5 threshold is a default, not a decision. If missing a positive is expensive (a fraud or a
-# tumour), we lower the threshold and buy recall with precision. The precision-recall curve shows
-# the whole trade-off; average precision summarises it and, unlike ROC-AUC, is sensitive to the
+# tumor), we lower the threshold and buy recall with precision. The precision-recall curve shows
+# the whole trade-off; average precision summarizes it and, unlike ROC-AUC, is sensitive to the
 # class imbalance.
 #
 # The threshold is a hyperparameter, so we choose it on the **validation** set: the highest
 # threshold that still reaches 80% recall there. Choosing it on the test set would make the test
-# numbers optimistic. Then we apply it, unchanged, to the test set.
+# numbers optimiztic. Then we apply it, unchanged, to the test set.
 
 # %%
 val_proba = model.predict_proba(X_val)[:, 1]
@@ -336,15 +340,23 @@ ap = metrics.average_precision_score(y_test, y_proba)
 print(f"average precision (test): {ap:.3f}   positive rate: {y_test.mean():.3f}")
 assert recall_tuned > recall_default + 0.2, f"tuned recall {recall_tuned:.3f} should be well above {recall_default:.3f}"
 assert precision_tuned < metrics.precision_score(y_test, y_pred), "more recall should cost precision"
-assert np.isclose(metrics.roc_auc_score(y_test, y_proba), auc_proba), "a threshold never changes AUC"
+label_auc_default = metrics.roc_auc_score(y_test, y_pred)
+label_auc_tuned = metrics.roc_auc_score(y_test, y_pred_tuned)
+print(f"AUC from hard labels: {label_auc_default:.3f} at 0.5, {label_auc_tuned:.3f} at {threshold:.3f};"
+      f" AUC from scores: {auc_proba:.3f} at any threshold")
+assert label_auc_tuned > label_auc_default + 0.02, "AUC from hard labels should move with the threshold"
+assert auc_proba > max(label_auc_default, label_auc_tuned), "no single threshold should match the ranking AUC"
 
 # %% [markdown] lang="zh"
-# 降低阈值后，测试集召回率提高了几十个百分点，代价是精确率下降，和曲线预示的一致；ROC-AUC 纹丝不动，
-# 因为它本来就不依赖阈值。下图是测试集上的 PR 曲线和两个工作点。
+# 降低阈值后，测试集召回率提高了至少 20 个百分点，代价是精确率下降，和曲线预示的一致。用分数算的
+# ROC-AUC 只有一个值，与阈值无关；误把硬标签传进去时，算出的“AUC”会随阈值变化（上面断言它至少
+# 变了 0.02），而且两个阈值下都低于用分数算的 AUC。下图是测试集上的 PR 曲线和两个工作点。
 
 # %% [markdown] lang="en"
-# Lowering the threshold raises test recall by tens of points and costs precision, as the curve
-# predicts; ROC-AUC does not move, because it does not depend on a threshold. The plot shows the
+# Lowering the threshold raises test recall by at least 20 points and costs precision, as the
+# curve predicts. ROC-AUC computed from the scores is one number, independent of any threshold;
+# fed hard labels by mistake, the "AUC" moves with the threshold (asserted above: by at least
+# 0.02) and stays below the AUC from the scores at both thresholds. The plot shows the
 # precision-recall curve on the test set with both operating points.
 
 # %%

@@ -12,8 +12,10 @@
 # # 实测梯度消失与梯度爆炸 {#gradient-problems}
 #
 # **简介：** 用 `tf.GradientTape` 测出 20 层网络每一层的梯度范数，亲手制造梯度消失和梯度爆炸，再用初始化、批量归一化和梯度裁剪把它们治好。
-# **最后修改：** 2026-11-22
-# **替代：** `002_4821617996e3a5a3.txt`，“一、典型面试题与解析”，第 6 题，以及“三、答案解析与源代码实例”第 6 条中的同一段代码
+# **最后修改：** 2026-11-30
+# **出处：** 《AI 大模型创业：如何利用人才优势？》的代码，附在「请解释梯度消失和梯度爆炸，并给出解决方法。」之后（[人才优势指南](../../guides/talent/#ask-002-gradients)）；「梯度消失和梯度爆炸」在第三部分重复。
+#
+# <details><summary>维护者注</summary>源文档行号（按 <code>cat -n</code> 计）：002 · L195–218（“一、典型面试题与解析”第 6 题，代码 L212–218）；L463–474（“三、答案解析与源代码实例”第 6 条）。</details>
 #
 # “解释一下梯度消失和梯度爆炸”几乎是面试必考题，常见的回答是背一串解决办法。好的回答要讲清三件事：
 # 问题*为什么*会出现（反向传播每经过一层就乘一个因子，梯度随深度按指数变化）；
@@ -26,9 +28,11 @@
 # %% [markdown] lang="en"
 # # Vanishing and exploding gradients, measured {#gradient-problems}
 #
-# **Description:** Measure per-layer gradient norms of a 20-layer network with `tf.GradientTape`, make them vanish and explode, then fix them with initialisation, batch normalisation and gradient clipping.
-# **Last modified:** 2026-11-22
-# **Replaces:** `002_4821617996e3a5a3.txt`, "一、典型面试题与解析", question 6, and the same code in "三、答案解析与源代码实例", item 6
+# **Description:** Measure per-layer gradient norms of a 20-layer network with `tf.GradientTape`, make them vanish and explode, then fix them with initialization, batch normalization and gradient clipping.
+# **Last modified:** 2026-11-30
+# **Source:** code in *AI large-model startups: how to use a talent advantage?* (《AI 大模型创业：如何利用人才优势？》), attached to "Explain vanishing and exploding gradients, and give solutions." ([talent guide](../../guides/talent/#ask-002-gradients)); repeated in part three as "Vanishing and exploding gradients".
+#
+# <details><summary>Maintainer note</summary>Source line numbers (as <code>cat -n</code> counts them): 002 · L195–218 ("一、典型面试题与解析", question 6, code at L212–218); L463–474 ("三、答案解析与源代码实例", item 6).</details>
 #
 # "Explain vanishing and exploding gradients" is a standard interview question, and the usual
 # answer is a list of remedies. A strong answer explains *why* they happen (backpropagation
@@ -37,14 +41,15 @@
 #
 # This notebook builds 20-layer networks, measures the gradient norm of every layer's weights on
 # a batch of real digits, and produces both pathologies on purpose. Then it applies the standard
-# fixes, He/Glorot initialisation and batch normalisation, and shows what gradient clipping does
+# fixes, He/Glorot initialization and batch normalization, and shows what gradient clipping does
 # and does not do.
 
 # %% [markdown] lang="zh"
 # > **原文代码的问题**
 # >
-# > - 代码只是一个片段，跑不起来：只导入了 `BatchNormalization`，`layers` 和 `input_tensor`
-# >   都没有定义。
+# > - 代码是一个依赖前文的片段，单独跑不起来：它只导入了 `BatchNormalization`，用到的 `layers` 和
+# >   `input_tensor` 来自前面第 4 题的代码块（那里用 `from tensorflow.keras import layers` 导入并定义了
+# >   28x28x1 的输入）。
 # > - 什么都没测。答案列了三种办法（梯度裁剪、权重初始化、批量归一化），代码却只有卷积层后面的一行
 # >   `BatchNormalization`，既看不出梯度消失或爆炸，也看不出加了之后有没有好转。
 # > - 解释里没有原因。梯度并不是整体“变得非常小”，而是经过链式法则*逐层*缩小或放大，
@@ -55,16 +60,17 @@
 # %% [markdown] lang="en"
 # > **What the original got wrong**
 # >
-# > - The code is a fragment that cannot run: it imports only `BatchNormalization`, while `layers`
-# >   and `input_tensor` are never defined.
-# > - It measures nothing. The answer names three remedies (clipping, initialisation, batch
-# >   normalisation) but the code shows only one `BatchNormalization` line after a convolution, so
+# > - The code is a fragment that depends on an earlier block and cannot run on its own: it imports
+# >   only `BatchNormalization`, while the `layers` and `input_tensor` it uses come from the code of
+# >   question 4 (which imports `layers` from `tensorflow.keras` and defines a 28x28x1 input).
+# > - It measures nothing. The answer names three remedies (clipping, initialization, batch
+# >   normalization) but the code shows only one `BatchNormalization` line after a convolution, so
 # >   nothing demonstrates that gradients vanish, explode or recover.
 # > - The explanation gives no cause. Gradients do not become "very small" everywhere: they shrink
 # >   or grow *layer by layer* through the chain rule, so the layers far from the loss are the ones
 # >   that stop learning (vanishing) or receive huge updates (exploding).
 # > - It leaves out the most effective remedies in practice: ReLU-family activations with matching
-# >   initialisation, residual connections, and gating (LSTM/GRU) for recurrent networks.
+# >   initialization, residual connections, and gating (LSTM/GRU) for recurrent networks.
 
 # %% [markdown] lang="zh"
 # ## 梯度为什么会消失或爆炸 {#why}
@@ -88,7 +94,7 @@
 # Going from the loss back to layer 1, the signal is multiplied by one such factor per layer. If
 # the typical factor is below 1 the gradient shrinks geometrically with depth, if it is above 1 it
 # grows geometrically. Two things set the factor: the derivative of the activation (the sigmoid's
-# is at most 0.25) and the scale of the weights, which is what initialisation schemes control.
+# is at most 0.25) and the scale of the weights, which is what initialization schemes control.
 
 # %% [markdown] lang="zh"
 # ## 准备工作 {#setup}
@@ -100,7 +106,7 @@
 # ## Setup {#setup}
 #
 # The input is a batch of 256 real handwritten digits from scikit-learn (64 pixels each),
-# standardised per pixel. We only look at gradients at initialisation, so no training split is
+# standardized per pixel. We only look at gradients at initialization, so no training split is
 # needed.
 
 # %%
@@ -136,8 +142,8 @@ print("batch:", x_batch.shape, "labels:", np.bincount(y_batch).tolist())
 # ## A probe for per-layer gradient norms {#probe}
 #
 # `build_mlp` stacks 20 hidden `Dense` layers of width 64 and a linear output layer for the ten
-# classes. The activation, the kernel initialiser and an optional `BatchNormalization` between
-# each `Dense` and its activation are parameters (with batch normalisation the `Dense` bias is
+# classes. The activation, the kernel initializer and an optional `BatchNormalization` between
+# each `Dense` and its activation are parameters (with batch normalization the `Dense` bias is
 # redundant, since BN's β plays that role).
 #
 # `layer_grad_norms` runs a forward pass under `tf.GradientTape`, computes the cross-entropy loss
@@ -145,9 +151,9 @@ print("batch:", x_batch.shape, "labels:", np.bincount(y_batch).tolist())
 # the output layer. This is the same diagnostic you would log in a real training run (TensorBoard's
 # histograms, or a callback that prints gradient norms per layer).
 #
-# One Keras detail: an initialiser *instance* without a seed returns the same values every time it
+# One Keras detail: an initializer *instance* without a seed returns the same values every time it
 # is called, so passing one instance to 20 layers would give them identical weights. `build_mlp`
-# therefore takes an initialiser class or factory and creates a fresh instance per layer.
+# therefore takes an initializer class or factory and creates a fresh instance per layer.
 
 # %%
 DEPTH, WIDTH = 20, 64
@@ -199,7 +205,7 @@ def probe(name, activation, make_init, batch_norm=False):
 # %% [markdown] lang="en"
 # ## Vanishing: 20 sigmoid layers {#vanishing}
 #
-# Sigmoid activations with Keras's default Glorot-uniform initialisation. Glorot keeps the scale
+# Sigmoid activations with Keras's default Glorot-uniform initialization. Glorot keeps the scale
 # of Wx roughly constant from layer to layer, but the sigmoid's derivative is at most 0.25, so the
 # backward signal loses about a factor of four per layer. The ratio between the first layer's
 # gradient norm and the output layer's measures what reaches the bottom of the network.
@@ -217,7 +223,7 @@ assert ratio_vanishing < 1e-6, f"first/last gradient ratio {ratio_vanishing:.2e}
 # The first layer receives a gradient about twelve orders of magnitude smaller than the output
 # layer, close to the 0.25²⁰ ≈ 10⁻¹² the argument above predicts. With plain SGD its weights
 # effectively never move: the network trains only its top layers, and the early layers stay the
-# random feature extractor they were at initialisation.
+# random feature extractor they were at initialization.
 
 # %% [markdown] lang="zh"
 # ## 梯度爆炸：大权重的 tanh {#exploding}
@@ -257,16 +263,16 @@ assert ratio_exploding > 1e2, f"first/last gradient ratio {ratio_exploding:.2e} 
 # 这里的“健康”是指第一层和最后一层的梯度相差不超过两个数量级。
 
 # %% [markdown] lang="en"
-# ## Fixes: initialisation and batch normalisation {#fixes}
+# ## Fixes: initialization and batch normalization {#fixes}
 #
 # Three networks of the same depth, each with one change:
 #
-# - **ReLU with He initialisation.** ReLU's derivative is exactly 1 where the unit is active and 0
+# - **ReLU with He initialization.** ReLU's derivative is exactly 1 where the unit is active and 0
 #   elsewhere, so it does not shrink the signal the way the sigmoid does. ReLU zeroes about half
-#   the units, and He initialisation (Var(W) = 2/fan_in) doubles the weight variance to compensate.
-# - **tanh with Glorot initialisation.** Glorot (Var(W) = 2/(fan_in + fan_out)) is designed for
+#   the units, and He initialization (Var(W) = 2/fan_in) doubles the weight variance to compensate.
+# - **tanh with Glorot initialization.** Glorot (Var(W) = 2/(fan_in + fan_out)) is designed for
 #   tanh-like activations; it brings the per-layer factor back to about 1.
-# - **Sigmoid with batch normalisation.** The *same* sigmoid network that vanished, with
+# - **Sigmoid with batch normalization.** The *same* sigmoid network that vanished, with
 #   `BatchNormalization` before each activation. BN rescales every pre-activation to zero mean and
 #   unit variance over the batch, so the sigmoid works in its steep region, and its backward pass
 #   divides by the batch standard deviation, which cancels the scale of the weights.
@@ -304,7 +310,7 @@ for name, n in norms.items():
 ax.set_yscale("log")
 ax.set_xlabel("layer (1 = first hidden, 21 = output)")
 ax.set_ylabel("gradient norm of kernel")
-ax.set_title("Per-layer gradient norms at initialisation")
+ax.set_title("Per-layer gradient norms at initialization")
 ax.legend(fontsize=7, ncol=2)
 fig.tight_layout()
 plt.show()
@@ -423,10 +429,10 @@ assert cos_per_var < cos_global, "per-variable clipping should change the direct
 # - Backpropagation multiplies one factor per layer (weights times activation derivative), so
 #   gradients change geometrically with depth: below 1 they vanish, above 1 they explode. Measure
 #   per-layer gradient norms with `tf.GradientTape` instead of guessing.
-# - Fix the cause first: ReLU-family activations with He initialisation, tanh/linear with Glorot,
-#   normalisation layers (BatchNorm, LayerNorm in Transformers), and residual connections, which
+# - Fix the cause first: ReLU-family activations with He initialization, tanh/linear with Glorot,
+#   normalization layers (BatchNorm, LayerNorm in Transformers), and residual connections, which
 #   give the gradient an identity path around each block. For RNNs, LSTM/GRU gating.
-# - Batch normalisation makes the forward and backward pass insensitive to the scale of the
+# - Batch normalization makes the forward and backward pass insensitive to the scale of the
 #   weights; it rescued the same 20-layer sigmoid network that vanished.
 # - Gradient clipping bounds the update, not the gradient's cause. Prefer `global_clipnorm`
 #   (direction preserved) over per-variable `clipnorm`; it is standard for RNNs and LLM training.

@@ -12,8 +12,10 @@
 # # L1 与 L2 正则化：用数字说话 {#regularization-l1-l2}
 #
 # **简介：** 在一个样本少、噪声多的数据集上，分别用无正则、L1、L2 和 dropout 训练同一个小网络，测量它们对权重和过拟合各有什么影响。
-# **最后修改：** 2026-11-22
-# **替代：** `002_4821617996e3a5a3.txt`，“典型面试题与解析”第 3 题（两个代码块），以及“答案解析与源代码实例”第 3 条
+# **最后修改：** 2026-11-30
+# **出处：** 《AI 大模型创业：如何利用人才优势？》的代码，附在「请解释深度学习中的正则化方法，并给出至少两种方法的例子。」之后（[人才优势指南](../../guides/talent/#ask-002-regularization)）；「正则化方法」在第三部分重复（只给了 L1 代码）。
+#
+# <details><summary>维护者注</summary>源文档行号（按 <code>cat -n</code> 计）：002 · L82–131（“典型面试题与解析”第 3 题，两个代码块 L93–131）；L401–417（“答案解析与源代码实例”第 3 条）。</details>
 #
 # “L1 让权重稀疏，L2 让权重变小”是教科书式的回答。面试官通常会接着追问：稀疏到什么程度、怎么量化、在这个任务上到底有没有减轻过拟合、正则项对 Keras 报出的 loss 有什么影响、为什么 Adam 加 L1 永远得不到严格为 0 的权重？这个笔记本不背结论，而是把这些量实际测出来。
 #
@@ -24,17 +26,18 @@
 #
 # **Description:** Train the same small network with no penalty, an L1 penalty, an L2 penalty and
 # dropout on a small, noisy dataset, and measure what each does to the weights and to overfitting.
-# **Last modified:** 2026-11-22
-# **Replaces:** `002_4821617996e3a5a3.txt`, "典型面试题与解析", question 3 (both code blocks), and
-# "答案解析与源代码实例", item 3
+# **Last modified:** 2026-11-30
+# **Source:** code in *AI large-model startups: how to use a talent advantage?* (《AI 大模型创业：如何利用人才优势？》), attached to "Explain the regularization methods used in deep learning and give examples of at least two." ([talent guide](../../guides/talent/#ask-002-regularization)); repeated in part three as "Regularization methods" (L1 code only).
+#
+# <details><summary>Maintainer note</summary>Source line numbers (as <code>cat -n</code> counts them): 002 · L82–131 ("典型面试题与解析", question 3, both code blocks at L93–131); L401–417 ("答案解析与源代码实例", item 3).</details>
 #
 # "L1 gives sparse weights, L2 gives small weights" is the textbook answer. An interviewer will
 # push further: how sparse, measured how, does it reduce overfitting here, what does the penalty do
 # to the loss value Keras reports, and why does Adam with L1 never give exact zeros? Instead of
 # asserting the textbook answer, this notebook measures it.
 #
-# The setting is a classic overfitting trap: 120 labelled patients, 30 real measurements and
-# 200 columns of pure noise. A 64-unit network can memorise 120 examples through the noise
+# The setting is a classic overfitting trap: 120 labeled patients, 30 real measurements and
+# 200 columns of pure noise. A 64-unit network can memorize 120 examples through the noise
 # columns alone.
 
 # %% [markdown] lang="zh"
@@ -43,7 +46,7 @@
 # > - `x_train`、`y_train` 从未定义（“加载数据并进行预处理 # ...”），两个代码块都跑不起来；“答案解析与源代码实例”部分又把 L1 代码原样贴了一遍。
 # > - 没有验证集，也没有任何测量，根本看不出正则项起了什么作用：既没有权重统计，也没有训练集和验证集的对比。
 # > - 在 784x64 的层上用 `regularizers.l1(0.01)`：初始化时正则项约为 0.01 × 50,176 个权重 × 0.04（平均绝对值）≈ 20，而交叉熵只有 2.3 左右。主导训练的是正则项而不是数据；正则强度要结合权重个数和数据损失来定，并在验证集上调。
-# > - `categorical_crossentropy` 要求 one-hot 标签；换成常见的整数标签就会报错（应改用 `sparse_categorical_crossentropy`）。
+# > - `categorical_crossentropy` 要求独热编码标签；换成常见的整数标签就会报错（应改用 `sparse_categorical_crossentropy`）。
 # > - 题目问的是深度学习里的正则化方法，答案却只讲了 L1 和 L2。dropout、早停、数据增强、权重衰减（AdamW）同样是标准答案。
 
 # %% [markdown] lang="en"
@@ -53,7 +56,7 @@
 # >   the summary section repeats the L1 block unchanged.
 # > - There is no validation data and no measurement, so nothing shows that the penalty does
 # >   anything: no weight statistics, no train/validation comparison.
-# > - `regularizers.l1(0.01)` on a 784x64 layer: at initialisation the penalty is about
+# > - `regularizers.l1(0.01)` on a 784x64 layer: at initialization the penalty is about
 # >   0.01 x 50,176 weights x 0.04 (mean absolute weight) ≈ 20, against a cross-entropy of about
 # >   2.3. The penalty, not the data, drives training; the strength must be chosen relative to the
 # >   number of weights and the data loss, and tuned on validation data.
@@ -71,7 +74,7 @@
 # %% [markdown] lang="en"
 # ## The data {#data}
 #
-# `load_breast_cancer` has 569 tumours with 30 real-valued features and a binary label. We append
+# `load_breast_cancer` has 569 tumors with 30 real-valued features and a binary label. We append
 # 200 columns of Gaussian noise, keep only 120 examples for training and use the other 449 for
 # validation. The scaler is fitted on the training rows only, so no statistics leak from the
 # validation set.
@@ -101,7 +104,7 @@ print(f"train {X_train.shape}, validation {X_val.shape}, "
 # %% [markdown] lang="zh"
 # ## 只差一处的四个模型 {#models}
 #
-# 四个变体是同一个网络：Dense(64, relu) 接 Dense(1, sigmoid)，优化器、epoch 数和 batch 完全相同。在 `build()` 里重新设种子，保证它们的初始权重一模一样，结果上的差别就只能来自正则化方式：
+# 四个变体是同一个网络：Dense(64, relu) 接 Dense(1, sigmoid)，优化器、轮次数和批量大小完全相同。在 `build()` 里重新设种子，保证它们的初始权重一模一样，结果上的差别就只能来自正则化方式：
 #
 # - **L1**：`kernel_regularizer=keras.regularizers.L1(2e-3)` 在损失里加上 0.002 · Σ|w|。它的梯度大小恒定，会持续把小权重往 0 推。
 # - **L2**：`keras.regularizers.L2(1e-2)` 加上 0.01 · Σw²（Keras 里没有 ½ 这个系数）。梯度与 w 成正比，大权重被压得很狠，小权重几乎不受影响。
@@ -113,7 +116,7 @@ print(f"train {X_train.shape}, validation {X_val.shape}, "
 # ## Four models that differ in one thing {#models}
 #
 # Every variant is the same network, Dense(64, relu) then Dense(1, sigmoid), trained with the same
-# optimiser, epochs and batches. Re-seeding inside `build()` gives them identical initial weights,
+# optimizer, epochs and batches. Re-seeding inside `build()` gives them identical initial weights,
 # so any difference comes from the regularizer:
 #
 # - **L1**: `kernel_regularizer=keras.regularizers.L1(2e-3)` adds 0.002 · Σ|w| to the loss. Its
@@ -198,29 +201,36 @@ assert l2["l2_norm"] < 0.5 * none["l2_norm"], "L2 should at least halve the weig
 assert gap["L1"] < 0.85 * gap["none"], f"L1 gap {gap['L1']:.3f} vs none {gap['none']:.3f}"
 assert gap["L2"] < 0.85 * gap["none"], f"L2 gap {gap['L2']:.3f} vs none {gap['none']:.3f}"
 assert results["dropout"]["l2_norm"] > 0.8 * none["l2_norm"], "dropout should not shrink the weights"
+assert l1["exact_zero"] == 0.0, "Adam with L1 was expected to leave no exact zeros"
+assert min(r["train_acc"] for r in results.values()) > 0.97, "every variant should fit the training set"
+assert gap["dropout"] > max(gap["L1"], gap["L2"]), "dropout was expected to shrink the gap less than L1 and L2"
+assert max(l1["val_loss"], l2["val_loss"]) < none["val_loss"], "both penalties should lower the validation loss"
+assert min(l1["val_acc"], l2["val_acc"]) > none["val_acc"], "both penalties should raise validation accuracy"
 
 # %% [markdown] lang="zh"
 # 怎么读这张表：
 #
-# - 每个变体都几乎完美地拟合了 120 个训练样本，所以训练准确率说明不了什么，差别体现在验证集上。
+# - 每个变体都几乎完美地拟合了 120 个训练样本（训练准确率都高于 0.97），所以训练准确率说明不了什么，差别体现在验证集上。
 # - L1 关掉了第一层的绝大部分权重，但**没有一个严格等于 0**：Adam 每一步的步长大约就是学习率，被 L1 推到 0 附近的权重会一直在 0 周围抖动。要得到严格的 0，需要近端梯度或坐标下降求解器（比如 scikit-learn 的 `Lasso`），或者显式剪枝。
-# - L2 把权重范数压小了好几倍。它也让许多权重变小，但没有选择性：每个权重按自身大小成比例收缩。
-# - 两种惩罚项都缩小了验证损失和训练损失之间的 gap。Dropout 在这里对 gap 的影响较小，权重范数也和不加正则时差不多：它作用在激活值上，而不是权重上。
+# - L2 把权重范数压到不加正则时的一半以下。它也让许多权重变小，但没有选择性：每个权重按自身大小成比例收缩。
+# - 两种惩罚项都把验证损失和训练损失之间的差距（gap）缩小到不加正则时的 85% 以下，并且都降低了验证损失、提高了验证准确率。Dropout 在这里缩小的差距比 L1 和 L2 都少，权重范数也和不加正则时差不多（超过其 80%）：它作用在激活值上，而不是权重上。
 
 # %% [markdown] lang="en"
 # Reading the table:
 #
-# - Every variant fits the 120 training examples almost perfectly, so training accuracy tells us
-#   nothing. The differences are on the validation set.
+# - Every variant fits the 120 training examples almost perfectly (training accuracy above 0.97),
+#   so training accuracy tells us nothing. The differences are on the validation set.
 # - L1 switches off the large majority of the first-layer weights, yet **none is exactly zero**:
 #   Adam takes steps of roughly the learning rate, so a weight that L1 pushes to zero keeps
 #   jittering around it. Exact zeros need a proximal or coordinate-descent solver (scikit-learn's
 #   `Lasso`) or explicit pruning.
-# - L2 cuts the weight norm several-fold. It also makes many weights small, but less selectively:
+# - L2 cuts the weight norm to less than half of the unregularized one. It also makes many weights small, but less selectively:
 #   it shrinks every weight in proportion to its size.
-# - Both penalties shrink the gap between validation and training loss. Dropout changes the gap
-#   less here and leaves the weight norm about as large as with no regularization: it works on
-#   the activations, not on the weights.
+# - Both penalties shrink the gap between validation and training loss to below 85% of the
+#   unregularized gap, and both lower the validation loss and raise the validation accuracy.
+#   Dropout shrinks the gap less than either penalty here and leaves the weight norm about as
+#   large as with no regularization (above 80% of it): it works on the activations, not on the
+#   weights.
 
 # %% [markdown] lang="zh"
 # ## 权重去了哪里 {#plot}
@@ -263,7 +273,7 @@ plt.show()
 
 # %% [markdown] lang="en"
 # The left panel is the real story behind "L1 does feature selection": with no penalty the noise
-# features get as much weight as the real ones, which is exactly how the network memorises the
+# features get as much weight as the real ones, which is exactly how the network memorizes the
 # training set. L1 pushes the noise rows much further down than the real ones. We check the ratio
 # of the mean row norm on noise features to that on real features:
 
@@ -284,7 +294,7 @@ assert ratios["L1"] < 0.5 * ratios["none"], "L1 should suppress noise features r
 # - 用 Adam 或 SGD 训练时，L1 得到的是接近 0 的权重，而不是严格的 0；真正的稀疏需要近端求解器（Lasso）或剪枝。
 # - 惩罚项包含在 Keras 报告的 loss 里。比较模型要看留出数据上的纯数据损失，λ 也要在那里调：它和权重个数有关。
 # - Adam 里加 L2 惩罚并不等同于解耦的权重衰减（AdamW），这是常见的追问。
-# - 正则化好不好，看验证集上的 gap；dropout、早停、更多（或增强过的）数据是另外几个抓手。
+# - 正则化好不好，看留出数据上的差距（gap）和验证准确率；dropout、早停、更多（或增强过的）数据是另外几个抓手。
 
 # %% [markdown] lang="en"
 # ## Key takeaways {#takeaways}
@@ -298,5 +308,5 @@ assert ratios["L1"] < 0.5 * ratios["none"], "L1 should suppress noise features r
 #   data, and tune λ there: it scales with the number of weights.
 # - L2 inside Adam is not the same as decoupled weight decay (AdamW); the difference is a common
 #   follow-up question.
-# - Regularization is judged by the validation gap; dropout, early stopping and more (or augmented)
+# - Regularization is judged on held-out data: the gap and the validation accuracy; dropout, early stopping and more (or augmented)
 #   data are the other levers.
