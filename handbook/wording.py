@@ -2,7 +2,7 @@
 "as of" month on facts that age. Each check returns messages that start with `path:line:`.
 
 Prose is the text a reader reads: pages minus their fences, notebooks' markdown cells of one
-language; inline code is left out (an identifier is not a term).
+language; inline code, heading attributes, link targets and HTML tags are left out.
 
 - **Terms.** The glossary's section `{#preferred-terms}` holds tables whose rows read
   `| preferred | avoided, avoided | why |`; an avoided variant in prose is an error (the glossary page
@@ -30,7 +30,9 @@ AS_OF = re.compile(r"\bas of (" + "|".join(MONTHS) + r") (\d{4})\b", re.IGNORECA
 AS_OF_WITHOUT_MONTH = re.compile(r"\bas of (?:(?:early|mid|late|the end of|the start of)[ -])?\d{4}\b", re.IGNORECASE)
 JIEZHI = re.compile(r"截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月")
 JIEZHI_WITHOUT_MONTH = re.compile(r"截至\s*\d{4}\s*年(?!\s*\d{1,2}\s*月)")
-INLINE_CODE = re.compile(r"`[^`]*`")
+# What a reader does not read as words: inline code, attribute blocks ({#id .class}), link targets,
+# HTML tags.
+NOT_PROSE = re.compile(r"`[^`]*`|\{[#.:][^}]*\}|\]\([^)]*\)|<[^>]+>")
 
 
 def prose(tree: Tree, language: str) -> Iterator[tuple[Path, int, str]]:
@@ -46,7 +48,7 @@ def prose(tree: Tree, language: str) -> Iterator[tuple[Path, int, str]]:
             continue  # reported, with its line, by the page's own test
         for number, line in enumerate(text.splitlines(), start=1):
             if number not in code:
-                yield path, number, INLINE_CODE.sub(" ", line)
+                yield path, number, NOT_PROSE.sub(" ", line)
     for path in tree.examples_found():
         try:
             notebook = read_notebook(path)
@@ -60,7 +62,7 @@ def prose(tree: Tree, language: str) -> Iterator[tuple[Path, int, str]]:
                     continue
                 for offset, line in enumerate(cell.source.splitlines(), start=1):
                     if offset not in inside:
-                        yield path, cell.line + offset, INLINE_CODE.sub(" ", line)
+                        yield path, cell.line + offset, NOT_PROSE.sub(" ", line)
 
 
 def avoided_terms(tree: Tree, language: str) -> dict[str, str]:
