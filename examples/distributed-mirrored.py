@@ -9,7 +9,7 @@
 # ---
 
 # %% [markdown] lang="zh"
-# # 用 MirroredStrategy 做数据并行训练 {#distributed-mirrored}
+# # 分布式训练：用 MirroredStrategy 做数据并行 {#distributed-mirrored}
 #
 # **简介：** 用 `tf.distribute.MirroredStrategy` 在两个真实副本上训练 Keras 模型（只有 CPU 时是两个逻辑 CPU 设备，只有一块 GPU 时把它切成两个逻辑 GPU，多块 GPU 时用上全部），每个副本一条输入流水线，按副本数放大全局批量和学习率，并验证各副本始终保持同步。
 # **最后修改：** 2026-11-30
@@ -26,7 +26,7 @@
 # 只有一块 GPU 时把它切成两个逻辑 GPU，有多块 GPU 时用上全部。
 
 # %% [markdown] lang="en"
-# # Data-parallel training with MirroredStrategy {#distributed-mirrored}
+# # Distributed training: data parallelism with MirroredStrategy {#distributed-mirrored}
 #
 # **Description:** Train a Keras model with `tf.distribute.MirroredStrategy` on two real replicas (two logical CPUs on a CPU-only machine, two logical GPUs on a single GPU, every GPU when there are several), with per-replica input pipelines, a scaled global batch and learning rate, and checks that the replicas stay in sync.
 # **Last modified:** 2026-11-30

@@ -9,7 +9,7 @@
 # ---
 
 # %% [markdown] lang="zh"
-# # 超参数搜索：用 GridSearchCV 调 SVC 流水线 {#grid-search-svc}
+# # 网格搜索与交叉验证：用 GridSearchCV 调 SVC 流水线 {#grid-search-svc}
 #
 # **简介：** 用 GridSearchCV 调 RBF 核支持向量分类器的 C 和 gamma，StandardScaler 放在流水线里，保证每一折交叉验证只用自己的训练部分做标准化；把 cv_results_ 读成表格和热力图，并用嵌套交叉验证检验估计是否可靠。
 # **最后修改：** 2026-11-30
@@ -22,7 +22,7 @@
 # 我们在威斯康星乳腺癌数据集上调一个 RBF 核 SVC：数据量小、真实，而且各特征的量纲相差好几个数量级。
 
 # %% [markdown] lang="en"
-# # Hyperparameter search: GridSearchCV over an SVC pipeline {#grid-search-svc}
+# # Grid search with cross-validation: GridSearchCV over an SVC pipeline {#grid-search-svc}
 #
 # **Description:** Tune C and gamma of an RBF support vector classifier with GridSearchCV, with the StandardScaler inside the pipeline so each CV fold is scaled on its own training part; read cv_results_ as a table and a heatmap, and check the estimate with nested cross-validation.
 # **Last modified:** 2026-11-30
