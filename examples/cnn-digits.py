@@ -12,25 +12,37 @@
 # # 手写数字识别的卷积神经网络 {#cnn-digits}
 #
 # **简介：** 用函数式 API 和 Sequential API 各搭一遍同一个卷积网络，证明两者结构完全相同，并在真实手写数字上训练。
-# **最后修改：** 2026-11-22
-# **替代：** `000_b6e53fbc96ce2986.txt`，“算法编程题库及答案解析”，问题 1；`001_4a705ea6d1d4a1d3.txt`，“算法编程题库及答案解析”，1（MNIST 代码示例）；`002_4821617996e3a5a3.txt`，“请解释卷积神经网络（CNN）的核心组成部分及其作用”（4）与“实现一个基于卷积神经网络的图像分类器”（算法编程题库 1，源代码实例 4 和 7）；`003_7400e660fbf69007.txt`，“算法编程题库”，题目 1；`004_3ef131e75f6ee1c5.txt`，“AI 大模型创业的算法编程题库”，问题 5
+# **最后修改：** 2026-11-30
+# **出处：**《AI 大模型创业：如何利用创新优势？》中“算法编程题库及答案解析”的问题 1，原题收录在[创新优势指南](../../guides/innovation/#ask-000-code-simple-cnn)；《AI 大模型创业：如何利用人才优势？》中“实现一个基于卷积神经网络的图像分类器”，以及“卷积神经网络（CNN）的核心组成部分”一题的配套代码，原题收录在[人才优势指南](../../guides/talent/#ask-002-code-cnn-classifier)；《AI 大模型创业：深入社会优势的实践与策略》中“算法编程题库”的问题 5，原题收录在[社会优势指南](../../guides/social/#ask-004-code-image-classification)。
 #
-# “写一个 CNN 图像分类器”在五篇原文里都出现了。面试官想听的答案其实很短：卷积层学习局部滤波器，
+# <details><summary>维护者注</summary>种子 000：题目 L52，代码 L56–81。种子 002：题目 L224–226，代码 L230–256，L476 起重复；CNN 组成部分的代码 L147–160 与 L421–439。种子 004：题目 L53，代码 L57–95。下面“原文代码的问题”还对照了 001 L59–94（全连接网络，见 dense-classifier-losses 笔记本）和 003 L48–83（CIFAR-10，见 cnn-color-images 笔记本）的损失写法。</details>
+#
+# “写一个 CNN 图像分类器”在五篇原文里出现了四次（000、002、003、004；001 问的是全连接的“简单大模型”）。面试官想听的答案其实很短：卷积层学习局部滤波器，
 # 同一组权重在整张图上共享；池化层缩小特征图，顺带带来一点平移不变性；最后用一个小的全连接头
 # 把特征映射成类别分数。真正拉开差距的是追问：哪种损失配哪种标签格式，函数式 API 和
 # Sequential API 是什么关系，某一层有多少参数、为什么。
 #
 # 本例完全离线运行，数据是 scikit-learn 自带的 `load_digits`：1,797 张真实的手写数字，
-# 分辨率 8×8，在笔记本 CPU 上几秒钟就能训练完。
+# 分辨率 8×8，小到在 CPU 上也能在本页一分钟的运行预算内训练完。
 
 # %% [markdown] lang="en"
 # # A CNN for handwritten digits {#cnn-digits}
 #
 # **Description:** Build one convolutional network with both the functional and the Sequential API, show they are the same architecture, and train it on real handwritten digits.
-# **Last modified:** 2026-11-22
-# **Replaces:** `000_b6e53fbc96ce2986.txt`, "算法编程题库及答案解析", problem 1; `001_4a705ea6d1d4a1d3.txt`, "算法编程题库及答案解析", 1 (MNIST code example); `002_4821617996e3a5a3.txt`, "请解释卷积神经网络（CNN）的核心组成部分及其作用" (4) and "实现一个基于卷积神经网络的图像分类器" (算法编程题库 1, 源代码实例 4 and 7); `003_7400e660fbf69007.txt`, "算法编程题库", 题目 1; `004_3ef131e75f6ee1c5.txt`, "AI 大模型创业的算法编程题库", 问题 5
+# **Last modified:** 2026-11-30
+# **Source:** problem 1 of "算法编程题库及答案解析" in *AI large-model startups: using the innovation
+# advantage* (《AI 大模型创业：如何利用创新优势？》), quoted in the
+# [innovation guide](../../guides/innovation/#ask-000-code-simple-cnn); "实现一个基于卷积神经网络的图像分类器"
+# and the code that accompanies "卷积神经网络（CNN）的核心组成部分" in *using the talent advantage*
+# (《AI 大模型创业：如何利用人才优势？》), quoted in the
+# [talent guide](../../guides/talent/#ask-002-code-cnn-classifier); and problem 5 of "算法编程题库" in
+# *social advantage in practice* (《AI 大模型创业：深入社会优势的实践与策略》), quoted in the
+# [social guide](../../guides/social/#ask-004-code-image-classification).
 #
-# "Write a CNN image classifier" is asked in all five source documents. The answer an interviewer
+# <details><summary>Maintainer note</summary>Seed 000: question L52, code L56–81. Seed 002: question L224–226, code L230–256, repeated from L476; CNN-components code L147–160 and L421–439. Seed 004: question L53, code L57–95. "What the original got wrong" also compares the losses of 001 L59–94 (Dense network, see the dense-classifier-losses notebook) and 003 L48–83 (CIFAR-10, see the cnn-color-images notebook).</details>
+#
+# "Write a CNN image classifier" is asked in four of the five source documents (000, 002, 003 and
+# 004; 001 asks for a Dense "simple large model"). The answer an interviewer
 # wants is short: convolutions learn local filters that are shared across the image, pooling
 # shrinks the feature maps and adds a little translation tolerance, and a small dense head maps
 # the features to class scores. The follow-up questions are where candidates slip: which loss
@@ -38,19 +50,22 @@
 # parameters a layer has and why.
 #
 # Everything here runs offline on scikit-learn's bundled `load_digits`: 1,797 real handwritten
-# digits scanned at 8×8 pixels, small enough to train in a few seconds on a laptop CPU.
+# digits scanned at 8×8 pixels, small enough to train on a CPU within this page's one-minute run
+# budget.
 
 # %% [markdown] lang="zh"
 # > **原文代码的问题**
 # >
 # > - 损失和标签对不上：000（问题 1）和 002 编译时用的是 `categorical_crossentropy`，它要求
-# >   one-hot 标签，可代码里从没做过 one-hot 编码；直接喂整数标签，Keras 会报形状错误。
+# >   独热编码的标签，可代码里从没做过这种编码；直接喂整数标签，Keras 会报形状错误
+# >   （[dense-classifier-losses](../dense-classifier-losses/#mismatch) 里实测）。
 # >   001 和 004 调了 `to_categorical`，003 则正确地用整数标签配 `sparse_categorical_crossentropy`。
 # >   五篇文章给了三套互不兼容的写法，却没有一篇说明为什么。
-# > - 照原样都跑不起来：000 只定义模型、打印 summary，既没有数据也没有训练；002 训练用的
-# >   `x_train`/`y_train` 从未定义（`# 加载数据并进行预处理 # ...`）；001、003、004 运行时
-# >   要联网下载 MNIST/CIFAR-10。
-# > - 001 所谓的 MNIST“简单大模型”其实是把像素拉平后的全连接网络，根本不是 CNN。
+# > - 000 问题 1 只定义模型、打印摘要，既没有数据也没有训练；002 训练用的 `x_train`/`y_train`
+# >   在这段代码里没有定义（`# 加载数据并进行预处理 # ...`）。001、003、004 是完整的程序，
+# >   但运行时要联网下载 MNIST/CIFAR-10，离线环境跑不起来。
+# > - 001 的 MNIST 示例是把像素拉平后的全连接网络。它的题目要的是“简单的大模型”，并没有要求 CNN，
+# >   所以这不算错，只是回答不了“写一个 CNN”这个问题。
 # > - 002 从未在留出数据上评估，这几个版本也都没有划出验证集；在第一层写 `input_shape=`
 # >   是旧式写法，Keras 3 用 `keras.Input` 声明输入。
 
@@ -59,13 +74,16 @@
 # >
 # > - Loss and labels do not match: 000 (problem 1) and 002 compile `categorical_crossentropy`,
 # >   which expects one-hot labels, but never one-hot encode anything; fed integer digit labels,
-# >   Keras stops with a shape error. 001 and 004 do call `to_categorical`, and 003 correctly pairs
+# >   Keras stops with a shape error (measured in
+# >   [dense-classifier-losses](../dense-classifier-losses/#mismatch)). 001 and 004 do call `to_categorical`, and 003 correctly pairs
 # >   integer labels with `sparse_categorical_crossentropy`, so the five documents teach three
 # >   different, partly incompatible recipes without saying why.
-# > - Nothing runs as shown: 000 defines a model and prints a summary without any data or training;
-# >   002 trains on `x_train`/`y_train` that are never defined (`# 加载数据并进行预处理 # ...`);
-# >   001, 003 and 004 download MNIST/CIFAR-10 at run time.
-# > - 001's "simple large model" for MNIST is a plain Dense network on flattened pixels, not a CNN.
+# > - 000 problem 1 defines a model and prints a summary without any data or training; 002 trains
+# >   on `x_train`/`y_train` that this snippet never defines (`# 加载数据并进行预处理 # ...`). 001,
+# >   003 and 004 are complete programs, but they download MNIST/CIFAR-10 at run time and fail
+# >   offline.
+# > - 001's MNIST example is a Dense network on flattened pixels. Its task asks for a "simple large
+# >   model", not a CNN, so this is not a mistake; it just does not answer "write a CNN".
 # > - 002 never evaluates on held-out data, and none of these versions keeps a validation split;
 # >   `input_shape=` on the first layer is the legacy way to declare inputs (Keras 3 uses
 # >   `keras.Input`).
@@ -83,12 +101,12 @@
 # %% [markdown] lang="en"
 # ## The data {#data}
 #
-# `load_digits` returns 8×8 grey images with integer intensities 0 to 16. We scale them to [0, 1]
+# `load_digits` returns 8×8 gray images with integer intensities 0 to 16. We scale them to [0, 1]
 # and add a channel axis, because `Conv2D` expects (height, width, channels). The labels stay
 # integers 0 to 9. A stratified split keeps the ten classes balanced in train and test.
 #
 # The first code cell also seeds Python, NumPy and the backend with one call, so weight
-# initialisation and shuffling are reproducible.
+# initialization and shuffling are reproducible.
 
 # %%
 import keras
@@ -130,7 +148,7 @@ print("train:", x_train.shape, "test:", x_test.shape, "label dtype:", y_train.dt
 #
 # The network: two blocks of 3×3 convolution (`padding="same"` keeps 8×8, which matters on such
 # small images) followed by 2×2 max pooling (8×8 → 4×4 → 2×2), then flatten, a dropout layer for
-# regularisation, a 64-unit dense layer and a 10-way softmax. With a softmax output and integer
+# regularization, a 64-unit dense layer and a 10-way softmax. With a softmax output and integer
 # labels the matching loss is `sparse_categorical_crossentropy`.
 
 # %%
@@ -187,7 +205,7 @@ functional_model.summary()
 # ## Proof that the two are the same architecture {#same-architecture}
 #
 # Three checks, from weak to strong: the total parameter count, the list of layer types with
-# their output shapes, and finally behaviour: copy the functional model's weights into the
+# their output shapes, and finally behavior: copy the functional model's weights into the
 # Sequential model and compare predictions. Identical outputs on the same weights mean the two
 # APIs built the same computation.
 #
@@ -250,22 +268,20 @@ print(f"final train accuracy {history.history['accuracy'][-1]:.3f}, "
 # %% [markdown] lang="zh"
 # ## 评估 {#evaluation}
 #
-# 测试准确率大约在 97%–98%，小 CNN 在这种低分辨率扫描图上差不多就是这个水平。
-# 断言只设一个保守的下限，保证检查稳定；然后画出学习曲线，并展示模型判错的测试样本——
-# 这些多半是 8×8 分辨率下人眼也拿不准的数字。
+# 断言测试准确率高于 95%（换几个随机种子都成立）；然后画出学习曲线，并展示模型判错的测试样本，
+# 可以自己看看其中有多少在 8×8 分辨率下连人眼也拿不准。
 
 # %% [markdown] lang="en"
 # ## Evaluation {#evaluation}
 #
-# Test accuracy lands around 97–98%, in line with what a small CNN reaches on these tiny scans. We
-# assert a conservative lower bound so the check is robust, plot the learning curves, and show
-# the test digits the model got wrong; the errors are usually digits that are ambiguous at 8×8
-# even for a human.
+# We assert a test accuracy above 95% (it holds across several random seeds), plot the learning
+# curves, and show the test digits the model got wrong, so you can judge how many of them are
+# ambiguous at 8×8 even for a human.
 
 # %%
 test_loss, test_acc = model.evaluate(x_test, y_test, verbose=0)
 print(f"test loss {test_loss:.3f}, test accuracy {test_acc:.3f}")
-assert test_acc > 0.93, f"test accuracy {test_acc:.3f} is below 0.93"
+assert test_acc > 0.95, f"test accuracy {test_acc:.3f} is below 0.95"
 
 pred = model.predict(x_test, verbose=0).argmax(axis=1)
 wrong = np.flatnonzero(pred != y_test)
@@ -299,7 +315,7 @@ plt.show()
 #
 # - “卷积 → 池化”块提取局部、权重共享的特征，小的全连接头负责分类。
 #   一层 Conv2D 的参数量是 k·k·C_in·C_out + C_out，与图像尺寸无关。
-# - 损失要和标签对上：整数标签用 `sparse_categorical_crossentropy`，one-hot 标签用
+# - 损失要和标签对上：整数标签用 `sparse_categorical_crossentropy`，独热编码标签用
 #   `categorical_crossentropy`；输出层是 softmax 时 `from_logits=False`（默认值）。
 # - 对顺序堆叠的网络，函数式 API 和 Sequential API 构建的是同一张图（参数量相同，权重相同则预测相同）；
 #   需要分支、多输入/多输出或共享层时才必须用函数式 API。

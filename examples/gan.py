@@ -12,8 +12,10 @@
 # # 一分钟内在 CPU 上训练好的小型 GAN {#gan}
 #
 # **简介：** 用 Keras 3 的 `train_step` 在真实的 8x8 手写数字上训练一个小型生成对抗网络，并用数字证明它生成的样本在向真实数据靠拢。
-# **最后修改：** 2026-11-22
-# **替代：** `002_4821617996e3a5a3.txt`，“二、算法编程题库与解析”，第 3 题，以及“三、答案解析与源代码实例”第 9 条中一模一样的代码；`004_3ef131e75f6ee1c5.txt`，“三、AI 大模型创业的算法编程题库”，问题 6
+# **最后修改：** 2026-11-30
+# **出处：**《AI 大模型创业：如何利用人才优势？》中“二、算法编程题库与解析”的第 3 题（“三、答案解析与源代码实例”第 9 条是一模一样的代码），原题收录在[人才优势指南](../../guides/talent/#ask-002-code-gan)；以及《AI 大模型创业：深入社会优势的实践与策略》中“三、AI 大模型创业的算法编程题库”的问题 6，原题收录在[社会优势指南](../../guides/social/#ask-004-code-gan)。
+#
+# <details><summary>维护者注</summary>种子 002：题目在 L294–296，代码在 L300–347，L532–579 重复同一段代码。种子 004：题目在 L99，代码在 L103–191。</details>
 #
 # GAN 让两个网络互相对抗。生成器 G 把随机噪声 z 映射成一张图；判别器 D 看一张图，输出它是真图的 logit。
 # D 的训练目标是分清真图和 G 造的图，G 的训练目标是让 D 把它造的图判成真图。
@@ -28,8 +30,14 @@
 # # A small GAN trained on a CPU in under a minute {#gan}
 #
 # **Description:** Train a small generative adversarial network on real 8x8 handwritten digits with a Keras 3 `train_step`, and measure that its samples move towards the real data.
-# **Last modified:** 2026-11-22
-# **Replaces:** `002_4821617996e3a5a3.txt`, "二、算法编程题库与解析", problem 3, and the identical code in "三、答案解析与源代码实例", item 9; `004_3ef131e75f6ee1c5.txt`, "三、AI 大模型创业的算法编程题库", 问题 6
+# **Last modified:** 2026-11-30
+# **Source:** problem 3 of "二、算法编程题库与解析" in *AI large-model startups: using the talent
+# advantage* (《AI 大模型创业：如何利用人才优势？》; the identical code again in "三、答案解析与源代码实例",
+# item 9), quoted in the [talent guide](../../guides/talent/#ask-002-code-gan); and problem 6 of
+# "三、AI 大模型创业的算法编程题库" in *AI large-model startups: social advantage in practice*
+# (《AI 大模型创业：深入社会优势的实践与策略》), quoted in the [social guide](../../guides/social/#ask-004-code-gan).
+#
+# <details><summary>Maintainer note</summary>Seed 002: the question is at L294–296, the code at L300–347, repeated at L532–579. Seed 004: the question is at L99, the code at L103–191.</details>
 #
 # A GAN trains two networks against each other. The generator G maps random noise z to an image;
 # the discriminator D looks at an image and outputs the logit that it is real. D is trained to
@@ -54,15 +62,17 @@
 # >   不是传给 `Model` 的那个，计算图根本不连通。
 # > - 002：组合模型写成 `discriminator(generator.input)`，把 100 维噪声直接喂给一个期望 28x28 图像的判别器，
 # >   本该喂的是 `generator.output`；组合模型里判别器也从未冻结，单独编译生成器更是毫无用处。
-# >   `np` 和数据 `X` 没有定义，`np.random.choice(X, 1)` 只能从一维数组里抽出一个标量，而不是一张图；
+# >   这段代码没有导入 `np`（只有前面 KNN 那道题的代码导入过），数据 `X` 也从未定义；`np.random.choice(X, 1)` 只接受一维数组，传入图像数组会直接报错（“a must be 1-dimensional”），抽不出一张图；
 # >   每批只有一张图、总共更新 100 次，什么也训练不出来。
 # > - 004：生成器最后是 `Dense(1024)`，再 reshape 成 `(28, 28, 1)`（784 个值），直接报错；
 # >   输出层也没有 `tanh`/`sigmoid` 来匹配数据的取值范围。`Sequential`、`Activation`、`np`、`plt`
-# >   都没有导入，最后的 `print(f"...)` 少了右引号（语法错误）；`Model([generator.input,
+# >   在这段代码里都没有导入（`Sequential` 只在前面 CNN 那道题里导入过），最后的 `print(f"...)` 少了右引号（语法错误）；`Model([generator.input,
 # >   discriminator.input], discriminator.output)` 是一个双输入模型，输出和生成器毫无关系，训练时却只喂了一个输入。
 # > - 004：Keras 2 的老套路“先编译 D，再设 `discriminator.trainable = False`，然后编译组合模型”
-# >   在 Keras 3 里不再成立。Keras 3 在训练步执行时才读取 `trainable`，结果 D 自己的
-# >   `train_on_batch` 什么也不训练（Keras 会警告 "The model does not have any trainable weights"）。
+# >   在 Keras 3 里不再成立。Keras 3 不是在 `compile()` 时，而是在第一次训练调用（`fit`、
+# >   `train_on_batch`）构建训练函数时读取 `trainable`；之后再改，要重新 `compile()` 才生效。
+# >   于是 D 自己的 `train_on_batch` 什么也不训练（Keras 会警告 "The model does not have any
+# >   trainable weights"）。这条规则在[图像迁移学习笔记本](../transfer-learning-images/#when-trainable-is-read)里有实测。
 # >   此外它在批次循环里调用 `generator.predict`，还要下载 MNIST，离线环境直接失败。
 
 # %% [markdown] lang="en"
@@ -76,17 +86,22 @@
 # > - 002: the combined model is `discriminator(generator.input)`: it feeds the 100-d noise to a
 # >   discriminator that expects 28x28 images instead of feeding it `generator.output`; the
 # >   discriminator is never frozen in it, and compiling the generator on its own serves no purpose.
-# >   `np` and the data `X` are undefined, `np.random.choice(X, 1)` draws one scalar from a 1-D array
-# >   rather than an image, and 100 updates on batches of one image would not train anything.
+# >   The snippet never imports `np` (only the earlier KNN answer does) and never defines the data
+# >   `X`; `np.random.choice(X, 1)` accepts only a 1-D array and raises
+# >   on an image array ("a must be 1-dimensional") instead of drawing an image; and 100 updates
+# >   on batches of one image would not train anything.
 # > - 004: the generator ends in `Dense(1024)` and then reshapes to `(28, 28, 1)` (784 values), which
 # >   fails; it has no `tanh`/`sigmoid` output to match the data range. `Sequential`, `Activation`,
-# >   `np` and `plt` are not imported, the final `print(f"...)` is missing its closing quote (a
+# >   `np` and `plt` are not imported in this snippet (`Sequential` only in the earlier CNN answer), the final `print(f"...)` is missing its closing quote (a
 # >   syntax error), and `Model([generator.input, discriminator.input], discriminator.output)` is a
 # >   two-input model whose output does not depend on the generator, trained with one input.
 # > - 004: the Keras 2 trick "compile D, then set `discriminator.trainable = False`, then compile the
-# >   combined model" does not carry over to Keras 3, which reads `trainable` when the train step
-# >   runs: D's own `train_on_batch` then trains nothing (Keras warns "The model does not have any
-# >   trainable weights"). It also calls `generator.predict` inside the batch loop and downloads
+# >   combined model" does not carry over to Keras 3. Keras 3 reads `trainable` not at `compile()`
+# >   but when the first training call (`fit`, `train_on_batch`) builds the train function; a later
+# >   change needs a new `compile()`. So D's own `train_on_batch` trains nothing (Keras warns "The
+# >   model does not have any trainable weights"). The rule is measured in the
+# >   [transfer-learning-images notebook](../transfer-learning-images/#when-trainable-is-read). It
+# >   also calls `generator.predict` inside the batch loop and downloads
 # >   MNIST, which fails offline.
 
 # %% [markdown] lang="zh"
@@ -99,7 +114,7 @@
 # %% [markdown] lang="en"
 # ## The data {#data}
 #
-# `load_digits` ships with scikit-learn: 1,797 real 8x8 grey-scale digits with pixel values from 0
+# `load_digits` ships with scikit-learn: 1,797 real 8x8 grayscale digits with pixel values from 0
 # to 16. We scale them to [-1, 1] so they match the generator's `tanh` output, and add a channel
 # axis. The labels are not used by the GAN; we only use them later to train a separate classifier
 # that judges the generated samples.
@@ -178,7 +193,7 @@ print(f"discriminator: {discriminator.count_params():,} parameters, output {disc
 # %% [markdown] lang="zh"
 # ## 训练步 {#train-step}
 #
-# 在 Keras 3 里，自定义训练循环就是继承 `keras.Model` 并重写 `train_step`；分批、打乱、epoch、
+# 在 Keras 3 里，自定义训练循环就是继承 `keras.Model` 并重写 `train_step`；分批、打乱、轮次、
 # 回调和 history 仍然交给 `fit()`。每一步做两次更新，各用各的优化器：
 #
 # 1. **判别器这一步。** 生成一批假图，给真图和假图打分，以真图标 1、假图标 0 最小化二元交叉熵。
@@ -189,11 +204,11 @@ print(f"discriminator: {discriminator.count_params():,} parameters, output {disc
 # 每次 `apply_gradients` 只传入哪些变量，就取代了 Keras 2 里那套 `trainable = False` 的把戏：
 # 什么都不用冻结，每个优化器只管自己那一个网络。
 #
-# 生成器的损失 −log D(G(z)) 就是 GAN 原论文里的“非饱和”损失。字面上的极小极大目标要求 G 最小化
+# 生成器的损失 −log D(G(z)) 就是 [GAN 原论文](https://arxiv.org/abs/1406.2661)里的“非饱和”损失。字面上的极小极大目标要求 G 最小化
 # log(1 − D(G(z)))，而它的梯度恰恰在训练初期、D 轻松识破假图的时候消失。两者的不动点相同。
 #
 # 两个损失用 `keras.metrics.Mean` 跟踪，并在 `metrics` 属性里列出，这样 `fit()`
-# 每个 epoch 都会重置它们并记进 history。
+# 每个轮次都会重置它们并记进 history。
 
 # %% [markdown] lang="en"
 # ## The training step {#train-step}
@@ -202,17 +217,18 @@ print(f"discriminator: {discriminator.count_params():,} parameters, output {disc
 # `fit()` still handles batching, shuffling, epochs, callbacks and the history. Each step makes two
 # updates, each with its own optimizer:
 #
-# 1. **Discriminator step.** Generate a batch of fakes, score real and fake images, and minimise
+# 1. **Discriminator step.** Generate a batch of fakes, score real and fake images, and minimize
 #    binary cross-entropy with label 1 for real and 0 for fake. The gradient is taken only with
 #    respect to D's weights, and the fakes are produced outside the tape, so G is not touched.
-# 2. **Generator step.** Generate fresh fakes and minimise the cross-entropy of D's verdict against
+# 2. **Generator step.** Generate fresh fakes and minimize the cross-entropy of D's verdict against
 #    the label 1 ("real"). Gradients flow *through* D into G, but only G's weights are updated.
 #
 # Choosing which variables each `apply_gradients` receives is what replaces the Keras 2
 # `trainable = False` juggling: nothing is frozen, each optimizer simply owns one network.
 #
-# The generator loss, −log D(G(z)), is the "non-saturating" loss from the original GAN paper. The
-# literal minimax objective would have G minimise log(1 − D(G(z))), whose gradient vanishes
+# The generator loss, −log D(G(z)), is the "non-saturating" loss from the
+# [original GAN paper](https://arxiv.org/abs/1406.2661). The
+# literal minimax objective would have G minimize log(1 − D(G(z))), whose gradient vanishes
 # early in training, exactly when D easily rejects the fakes. Both have the same fixed point.
 #
 # The two losses are tracked with `keras.metrics.Mean` and listed in the `metrics` property, so
@@ -277,7 +293,7 @@ class GAN(keras.Model):
 # - 用它的隐藏层把图像编码成特征，对真图和生成图的特征各拟合一个高斯分布，两个高斯之间的 Fréchet 距离是
 #   ‖μ₁ − μ₂‖² + Tr(Σ₁ + Σ₂ − 2(Σ₁Σ₂)^½)。越小越好；两份真实数字之间的距离就是它的下限（噪声底）；
 # - 统计分类器以 0.9 以上的置信度认出的生成图有多少，以及它们分布在多少个数字类别上。
-#   置信度高说明样本像数字；分布在很多类别上，说明生成器没有塌缩到单一模式。
+#   置信度高说明样本像数字；分布在很多类别上，说明生成器没有发生模式崩溃、只产生一种数字。
 #
 # 先测一遍未训练的生成器，训练之后的同一组数字就有了可比的基线。
 
@@ -374,7 +390,8 @@ print(f"last epoch: d_loss={history.history['d_loss'][-1]:.3f}, g_loss={history.
 #
 # 和分类器的损失不同，这两条曲线不会降到零。如果 D 处处输出 0.5，它的损失是 2·ln 2 ≈ 1.39
 # （真图、假图各贡献一个 ln 2），生成器的损失是 ln 2 ≈ 0.69，虚线标的就是这两个值。
-# 健康的训练会在这个平衡点附近徘徊，通常 D 略占上风。危险信号是判别器损失一路降向零
+# 健康的训练会在这个平衡点附近徘徊，通常 D 略占上风。本次运行中，最后 10 个轮次判别器损失的平均值
+# 落在 ln 2 和 2·ln 2 之间（下一格断言）：D 略占上风，但没有完胜。危险信号是判别器损失一路降向零
 # （D 完胜，G 的梯度消失），或者振荡越来越大。曲线告诉你博弈是否平衡，却不告诉你图像好不好：那是裁判的事。
 
 # %% [markdown] lang="en"
@@ -382,8 +399,10 @@ print(f"last epoch: d_loss={history.history['d_loss'][-1]:.3f}, g_loss={history.
 #
 # Unlike a classifier's loss, these curves do not fall to zero. If D outputs 0.5 everywhere, its
 # loss is 2·ln 2 ≈ 1.39 (one ln 2 for real, one for fake) and the generator's is ln 2 ≈ 0.69;
-# the dashed lines mark those values. A healthy run stays in the neighbourhood of that balance,
-# usually with D a little ahead. Warning signs are a discriminator loss that drops towards zero
+# the dashed lines mark those values. A healthy run stays in the neighborhood of that balance,
+# usually with D a little ahead. In this run the discriminator loss averaged over the last 10 epochs
+# lies between ln 2 and 2·ln 2 (asserted in the next cell): D is a little ahead but has not won.
+# Warning signs are a discriminator loss that drops towards zero
 # (D wins, G's gradient vanishes) or oscillations that grow. The curves tell you whether the game
 # is balanced, not whether the images are good: that is what the judge is for.
 
@@ -400,6 +419,10 @@ ax.legend()
 fig.tight_layout()
 plt.show()
 
+d_late = float(np.mean(history.history["d_loss"][-10:]))
+print(f"discriminator loss, mean of the last 10 epochs: {d_late:.3f} (ln 2 = {np.log(2):.3f}, 2 ln 2 = {2 * np.log(2):.3f})")
+assert np.log(2) < d_late < 2 * np.log(2), "the game should stay near balance with D a little ahead"
+
 # %% [markdown] lang="zh"
 # ## 生成的样本 {#samples}
 #
@@ -411,7 +434,7 @@ plt.show()
 #
 # Forty generated digits from fixed noise vectors next to forty held-out real ones. At 8x8 pixels
 # even the real digits are coarse. The generated ones are noisier, but most have the strokes of a
-# digit and several classes are easy to recognise; the judge below turns this impression into
+# digit and several classes are easy to recognize; the judge below turns this impression into
 # numbers.
 
 # %%
@@ -440,21 +463,23 @@ plt.show()
 #
 # 同一个裁判、同样的 1000 个噪声向量，这次经过训练好的生成器。学到了东西体现在三处：
 # Fréchet 距离远低于未训练的生成器（模型这么小、训练这么短，到不了真图对真图的下限）；
-# 相当大比例的样本能被分类器高置信度地认出；而且这些标签分布在十个类别中的大部分上，排除了模式塌缩。
+# 被分类器高置信度认出的样本超过 15%，比未训练时至少高 10 个百分点；而且至少 6 个类别各占这 1000 个样本的 1% 以上，
+# 排除了模式崩溃。Fréchet 距离至少降到未训练时的五分之一。
 
 # %% [markdown] lang="en"
 # ## Did it learn? {#evaluation}
 #
 # The same judge on the same 1,000 noise vectors, now through the trained generator. Learning
 # shows up as a Fréchet distance far below the untrained generator's (it cannot reach the
-# real-vs-real floor with a model this small and a run this short), as a large share of samples the
-# classifier labels confidently, and as those labels spreading over most of the ten classes, which
-# rules out mode collapse.
+# real-vs-real floor with a model this small and a run this short): at most a fifth of the
+# untrained value. It also shows up as more than 15% of samples the classifier labels confidently,
+# at least 10 points above the untrained generator, and as those labels spreading over at least six
+# of the ten classes (each with at least 1% of the 1,000 samples), which rules out mode collapse.
 
 # %%
 fd_after, conf_after, counts_after = judge_samples(generated)
 print(f"Frechet distance: untrained {fd_before:.2f} -> trained {fd_after:.2f} (real vs real: {noise_floor:.2f})")
-print(f"confidently labelled samples: untrained {conf_before:.1%} -> trained {conf_after:.1%}")
+print(f"confidently labeled samples: untrained {conf_before:.1%} -> trained {conf_after:.1%}")
 print("confident samples per class 0-9:", counts_after.tolist())
 
 classes_covered = int(np.sum(counts_after >= 10))  # at least 1% of the 1,000 samples
@@ -466,12 +491,12 @@ assert classes_covered >= 6, f"confident samples cover only {classes_covered} cl
 # ## 要点 {#takeaways}
 #
 # - GAN 是两个模型加两个优化器。在 Keras 3 里把训练循环写进 `train_step`，每个优化器只接收自己那个网络的变量；
-#   不要用 `trainable = False` 的把戏，它在 Keras 3 和 Keras 2 里的行为不一样。
+#   不要用 `trainable = False` 的把戏，它在 Keras 3 和 Keras 2 里的行为不一样（见[图像迁移学习笔记本](../transfer-learning-images/#when-trainable-is-read)）。
 # - 判别器输出 logits 并用 `from_logits=True`；生成器以 `tanh` 结尾，数据缩放到 [-1, 1]；
 #   生成器最小化 −log D(G(z))（非饱和损失），而不是 log(1 − D(G(z)))。
 # - GAN 的损失反映博弈是否平衡，不反映样本质量。要用分布层面的指标评估样本
-#   （在分类器特征空间里算 FID 式的 Fréchet 距离），并检查类别覆盖来发现模式塌缩。
-# - 面试官常追问的失败模式：D 压倒 G（生成器梯度消失）、模式塌缩、振荡；常见对策有 β₁ = 0.5 的 Adam、
+#   （在分类器特征空间里算 FID 式的 Fréchet 距离），并检查类别覆盖来发现模式崩溃。
+# - 面试官常追问的失败模式：D 压倒 G（生成器梯度消失）、模式崩溃、振荡；常见对策有 β₁ = 0.5 的 Adam、
 #   标签平滑、谱归一化，或者带梯度惩罚的 Wasserstein 损失。
 
 # %% [markdown] lang="en"
@@ -479,13 +504,14 @@ assert classes_covered >= 6, f"confident samples cover only {classes_covered} cl
 #
 # - A GAN is two models and two optimizers. In Keras 3, write the loop in `train_step` and pass
 #   each optimizer only its own network's variables; no `trainable = False` tricks, which behave
-#   differently in Keras 3 than in Keras 2.
+#   differently in Keras 3 than in Keras 2 (see the
+#   [transfer-learning-images notebook](../transfer-learning-images/#when-trainable-is-read)).
 # - The discriminator outputs logits and uses `from_logits=True`; the generator ends in `tanh` with
-#   data scaled to [-1, 1]; the generator minimises −log D(G(z)) (non-saturating) rather than
+#   data scaled to [-1, 1]; the generator minimizes −log D(G(z)) (non-saturating) rather than
 #   log(1 − D(G(z))).
 # - GAN losses show the balance of the game, not quality. Judge samples with a distribution metric
 #   (FID-style Fréchet distance in a classifier's feature space) and check class coverage for mode
 #   collapse.
 # - Typical failure modes an interviewer will probe: D overpowering G (vanishing generator
 #   gradient), mode collapse, and oscillation; common remedies are Adam with β₁ = 0.5, label
-#   smoothing, spectral normalisation, or a Wasserstein loss with gradient penalty.
+#   smoothing, spectral normalization, or a Wasserstein loss with gradient penalty.
