@@ -9,7 +9,7 @@
 # ---
 
 # %% [markdown] lang="zh"
-# # 分类损失：独热编码还是整数标签，softmax 还是 logits {#dense-classifier-losses}
+# # 交叉熵分类损失：独热编码还是整数标签，softmax 还是 logits {#dense-classifier-losses}
 #
 # **简介：** 在手写数字上训练全连接分类器，说明 categorical 与 sparse categorical 交叉熵、输入概率还是 logits，算的都是同一个损失；以及损失和标签不匹配时会发生什么。
 # **最后修改：** 2026-11-30
@@ -24,7 +24,7 @@
 # 在数值上更稳。
 
 # %% [markdown] lang="en"
-# # Classification losses: one-hot or integer labels, softmax or logits {#dense-classifier-losses}
+# # Cross-entropy losses for classification: one-hot or integer labels, softmax or logits {#dense-classifier-losses}
 #
 # **Description:** Train a Dense classifier on digits and show that categorical and sparse categorical cross-entropy, with probabilities or with logits, are the same loss, and what happens when loss and labels do not match.
 # **Last modified:** 2026-11-30
