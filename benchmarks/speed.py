@@ -42,7 +42,9 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if result.returncode:
-        print(f"{' '.join(command)} failed:\n" + "\n".join((result.stdout + result.stderr).splitlines()[-80:]))
+        # pip's "Location ... is ignored" lines would push the test report out of the tail.
+        lines = [line for line in (result.stdout + result.stderr).splitlines() if not line.startswith("WARNING: Location")]
+        print(f"{' '.join(command)} failed:\n" + "\n".join(lines[-120:]))
     return seconds, result.returncode
 
 
