@@ -18,6 +18,7 @@ import pytest
 from handbook import summary
 from handbook.layout import BUILD, CACHE, ROOT, Tree, display
 from handbook.verify import Verification
+from tests.harness import fixtures
 
 # Plots render off-screen; TensorFlow's C++ INFO lines stay out of the output.
 os.environ.setdefault("MPLBACKEND", "Agg")
@@ -82,10 +83,11 @@ def verification(request) -> Verification:
     return request.config.verification
 
 
-# Everything else runs while the programs run in the background: static checks and self-tests
-# first, then the site (built as soon as the notebooks have run) and the browser; the program
-# results are collected last, when the page programs have had the most time to finish.
-MODULE_ORDER = ["test_pages", "test_workflows", "test_harness", "test_site", "test_browser", "test_programs"]
+# Everything else runs while the programs (and the self-tests' fixture trees) run in the
+# background: static checks first, then the site (built as soon as the notebooks have run) and the
+# browser, then the self-tests, whose fixture runs have had the whole session to finish; the
+# program results are collected last.
+MODULE_ORDER = ["test_pages", "test_workflows", "test_site", "test_browser", "test_harness", "test_programs"]
 
 
 def _module_rank(item) -> int:
@@ -111,6 +113,8 @@ def pytest_collection_finish(session):
     if "site" in wanted:
         config.site_build = SiteBuild(config.verification, build_dir(config) / "site")
         config.site_build.start()
+    if any(item.module and item.module.__name__.endswith("test_harness") for item in items):
+        fixtures.start()  # the self-tests' fixture trees, in the background with everything else
 
 
 # --- the built site, shared by test_site.py and test_browser.py --------------------------------

@@ -2,66 +2,17 @@
 and the suite goes on to the others.
 
 Each tree under tests/fixtures/ is verified by a child pytest running the real test modules, exactly
-as `make test` runs them on docs/, docs_src/ and examples/.
+as `make test` runs them on docs/, docs_src/ and examples/ (tests/harness/fixtures.py).
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
-from handbook.layout import ROOT
-
-FIXTURES = Path(__file__).parent / "fixtures"
-SUITES = ("tests/test_pages.py", "tests/test_programs.py")
-
-
-def run_suite(tree: Path, build: Path, cache: str = "none", env: dict | None = None) -> subprocess.CompletedProcess:
-    # Niced: these runs share the machine with the real programs, which should not wait for them.
-    return subprocess.run(
-        ["nice", "-n", "10", sys.executable, "-m", "pytest", *SUITES, "-p", "no:cacheprovider", "-q", "-rA",
-         "--docs-dir", str(tree / "docs"), "--docs-src-dir", str(tree / "docs_src"),
-         "--examples-dir", str(tree / "examples"), "--build-dir", str(build), "--cache-dir", cache],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, **(env or {})},
-    )
-
-
-def _verify_tree(case: str) -> str:
-    build = Path(tempfile.mkdtemp(prefix=f"handbook-fixture-{tree_of(case)}-"))
-    try:
-        result = run_suite(FIXTURES / tree_of(case), build, env=TREES[case])
-    finally:
-        shutil.rmtree(build, ignore_errors=True)
-    return result.stdout + result.stderr
-
-
-# Each fixture tree, and how its programs start: forked from the warm zygote (the default), or
-# each in a new interpreter (HANDBOOK_FRESH=1): the broken programs must fail the same way in both.
-FRESH = "broken-programs (new interpreters)"
-TREES = {"broken-programs": {}, FRESH: {"HANDBOOK_FRESH": "1"}, "bad-files": {}, "good": {}}
-_outputs: dict = {}
-
-
-def tree_of(case: str) -> str:
-    return case.split(" ")[0]
-
-
-def verified(case: str) -> str:
-    """The child run's whole output for one fixture tree. The first call starts every tree's run,
-    side by side; each runs once and its tests read the output."""
-    if not _outputs:
-        pool = ThreadPoolExecutor(max_workers=len(TREES), thread_name_prefix="fixture")
-        _outputs.update({tree: pool.submit(_verify_tree, tree) for tree in TREES})
-        pool.shutdown(wait=False)
-    return _outputs[case].result()
+from tests.harness.fixtures import FIXTURES, FRESH, run_suite, tree_of, verified
 
 
 def test_good_tree_passes_and_reports_what_it_skipped():
