@@ -36,6 +36,8 @@ HARNESS = sorted((ROOT / "handbook").glob("*.py"))
 REQUIREMENTS = sorted((ROOT / "requirements").glob("*.txt"))
 # Settings that change what a program computes or where: part of every cache key.
 FLAGS = ("FLAVOR", "REQUIRE_GPU", "TF_CPP_MIN_LOG_LEVEL", "CUDA_VISIBLE_DEVICES")
+# An unset flag means what the Makefile and the conftest mean by it: `pytest` and `make test` share runs.
+FLAG_DEFAULTS = {"FLAVOR": "cpu", "TF_CPP_MIN_LOG_LEVEL": "1"}
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def _digest(paths: list[Path]) -> str:
 
 
 ENVIRONMENT_KEY = hashlib.sha256("\0".join(
-    [_digest(HARNESS), _digest(REQUIREMENTS), sys.version, *(f"{k}={os.environ.get(k, '')}" for k in FLAGS)]
+    [_digest(HARNESS), _digest(REQUIREMENTS), sys.version, *(f"{k}={os.environ.get(k, FLAG_DEFAULTS.get(k, ''))}" for k in FLAGS)]
 ).encode()).hexdigest()
 
 

@@ -2,8 +2,8 @@
 
 The print plugin creates its page once, before the i18n plugin builds each language, so every
 language would write print_page/ and the last one would win; and the page borrows the language
-switcher of the last page rendered. Give each language its own print_page/ and a switcher that
-leads to the other language's print page.
+switcher of the last page rendered. Give each language its own print_page/, a switcher that
+leads to the other language's print page, and the relative base every other page has.
 """
 
 import re
@@ -36,4 +36,8 @@ def on_post_build(config):
         return f'href="{depth}{prefix(match.group(1))}print_page/" hreflang="{match.group(1)}"'
 
     html = re.sub(r'href="[^"]*" hreflang="([a-z]+)"', relink, page.read_text(encoding="utf-8"))
+    # The print plugin renders the page with the theme's base set to site_url's path (/handbook/):
+    # right only where the site is deployed at that path. Make it relative, as on every other page.
+    html = re.sub(r'(<script id="__config" type="application/json">\{.*?"base": )"[^"]*"',
+                  lambda m: f'{m.group(1)}"{depth.rstrip("/")}"', html, count=1)
     page.write_text(html, encoding="utf-8")
