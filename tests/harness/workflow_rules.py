@@ -81,6 +81,15 @@ def _uses(step: Located) -> str:
     return step.get("uses", "").split("@")[0]
 
 
+def _deploys(job: Located) -> bool:
+    return any(_uses(step) == "actions/deploy-pages" for step in _steps(job))
+
+
+def _as_list(value) -> list:
+    """`needs: cpu` and `needs: [cpu]` (and `runs-on`) mean the same."""
+    return [value] if isinstance(value, str) else list(value)
+
+
 def runs_test_command(job: Located) -> bool:
     return any(TEST_COMMAND in line.split("#")[0] for step in _steps(job) for line in step.get("run", "").splitlines())
 
@@ -106,9 +115,8 @@ def _least_privilege(workflow: Workflow) -> list[str]:
     findings = []
     for name, job in workflow.jobs():
         permissions = job.get("permissions", {})
-        deploys = any(_uses(s) == "actions/deploy-pages" for s in _steps(job))
         for scope in ("pages", "id-token"):
-            if permissions.get(scope) == "write" and not deploys:
+            if permissions.get(scope) == "write" and not _deploys(job):
                 findings.append(f"{workflow.where(permissions.lines[scope])}: job {name} has `{scope}: write` but "
                                 "does not deploy (only the job that uses actions/deploy-pages may)")
     return findings
@@ -144,11 +152,9 @@ def _deploys_only_what_was_verified(workflow: Workflow) -> list[str]:
             if BUILDS.search(step.get("run", "")):
                 findings.append(f"{workflow.where(step.lines['run'])}: job {name} executes or builds the site "
                                 f"outside `{TEST_COMMAND}`: deploy the artifact of the verifying job instead")
-        if not any(_uses(s) == "actions/deploy-pages" for s in _steps(job)):
+        if not _deploys(job):
             continue
-        needs = job.get("needs", [])
-        needs = [needs] if isinstance(needs, str) else needs
-        if not any(runs_test_command(jobs.get(n, {})) for n in needs):
+        if not any(runs_test_command(jobs.get(n, {})) for n in _as_list(job.get("needs", []))):
             findings.append(f"{workflow.where(job.line)}: job {name} deploys without needing a job that runs "
                             f"`{TEST_COMMAND}`")
         for step in _steps(job):
@@ -161,8 +167,7 @@ def _deploys_only_what_was_verified(workflow: Workflow) -> list[str]:
 def _self_hosted_runs_trusted_code(workflow: Workflow) -> list[str]:
     findings = []
     for name, job in workflow.jobs():
-        runs_on = job.get("runs-on", [])
-        if "self-hosted" not in ([runs_on] if isinstance(runs_on, str) else runs_on):
+        if "self-hosted" not in _as_list(job.get("runs-on", [])):
             continue
         if "pull_request_target" in workflow.triggers:
             findings.append(f"{workflow.where(job.lines['runs-on'])}: job {name} runs on a self-hosted runner in a "
