@@ -28,8 +28,9 @@ import sys
 import warnings
 
 # What the examples import most (counted over examples/ and docs_src/), plus the notebook runner.
-# Not matplotlib: its backend is read from the environment at import, and scripts and kernels
-# use different ones.
+# Not matplotlib on purpose (scripts and kernels use different backends), though TensorFlow imports
+# pyplot with the scripts' one: a forked kernel switches to the inline backend itself
+# (handbook/notebooks.py).
 PRELOAD = ("numpy", "pandas", "tensorflow", "keras", "sklearn.datasets", "sklearn.model_selection",
            "sklearn.preprocessing", "sklearn.pipeline", "sklearn.linear_model", "sklearn.metrics")
 NOTEBOOK_RUNNER = ("nbformat", "nbclient", "jupyter_client", "ipykernel.kernelapp")

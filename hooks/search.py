@@ -22,9 +22,10 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from handbook.layout import ROOT, default_language, language_of_url, languages, prefix
+from handbook import wording
+from handbook.layout import Tree, default_language, language_of_url, languages, prefix
 
-GLOSSARY = ROOT / "docs" / default_language() / "glossary.md"
+GLOSSARY = Tree().page(default_language(), wording.GLOSSARY)
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # Stemming and trimming per index: the languages whose words its pages hold.
 INDEX_LANGUAGES = {"zh": ["zh", "en"], "en": ["en"]}
