@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .layout import MEMORY_CAP_BYTES
 
+# 42 unless HANDBOOK_SEED says otherwise (benchmarks/seeds.py runs the examples under other seeds).
 SEED = 42
 REAL_EXIT = os._exit  # main() wraps os._exit to note where a program calls it
 # Set once a library is imported, so a program that never imports Keras does not pay for it.
@@ -111,6 +112,8 @@ def main(kind: str, source: str, result: str) -> int:
     # A budget overrun is stopped with SIGINT first, so the traceback shows the line; a parent
     # started in the background may have left SIGINT ignored, which Python would keep.
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    global SEED
+    SEED = int(os.environ.get("HANDBOOK_SEED", SEED))
     _cap_memory()
     _record_hard_exit(source, result)
     sys.meta_path.insert(0, _SeedOnImport())

@@ -35,9 +35,9 @@ from .pages import shown_on
 HARNESS = sorted((ROOT / "handbook").glob("*.py"))
 REQUIREMENTS = sorted((ROOT / "requirements").glob("*.txt"))
 # Settings that change what a program computes or where: part of every cache key.
-FLAGS = ("FLAVOR", "REQUIRE_GPU", "TF_CPP_MIN_LOG_LEVEL", "CUDA_VISIBLE_DEVICES")
+FLAGS = ("FLAVOR", "REQUIRE_GPU", "TF_CPP_MIN_LOG_LEVEL", "CUDA_VISIBLE_DEVICES", "HANDBOOK_SEED")
 # An unset flag means what the Makefile and the conftest mean by it: `pytest` and `make test` share runs.
-FLAG_DEFAULTS = {"FLAVOR": "cpu", "TF_CPP_MIN_LOG_LEVEL": "1"}
+FLAG_DEFAULTS = {"FLAVOR": "cpu", "TF_CPP_MIN_LOG_LEVEL": "1", "HANDBOOK_SEED": "42"}
 
 
 @dataclass(frozen=True)
