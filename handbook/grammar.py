@@ -1,7 +1,7 @@
 """The syntax the pages and examples are written in, parsed in one place.
 
 - Markdown pages: fences (``` or ~~~, nested by length), headings with attributes
-  (`### Question {#q-id .question data-difficulty="easy"}`) and the `--8<-- "path.py"` lines that
+  (`### Question {#q-id .question data-difficulty="easy"}`, `.added` on the questions the site asks) and the `--8<-- "path.py"` lines that
   include a docs_src/ file into a Python fence.
 - Code files (docs_src/*.py): the `# skip: reason` and `# budget: N s: reason` directives.
 - Example notebooks (examples/*.py): jupytext percent files whose markdown cells carry
@@ -123,6 +123,11 @@ class Heading:
     @property
     def difficulty(self) -> str | None:
         return self.data.get("difficulty")
+
+    @property
+    def added(self) -> bool:
+        """Asked by the site, not by a source post (a follow-up): `{#q-id .question .added ...}`."""
+        return "added" in self.classes
 
 
 def headings(text: str, path: Path | str, first_line: int = 1) -> list[Heading]:

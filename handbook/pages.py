@@ -103,11 +103,15 @@ def _compare_headings(a: list, b: list, a_path: str, b_path: str) -> list[str]:
     return []
 
 
+def _kind(question) -> str:
+    return f"{question.difficulty}, added by the site" if question.added else f"{question.difficulty}"
+
+
 def _compare_questions(a: list, b: list, a_path: str, b_path: str) -> list[str]:
     qa, qb = [h for h in a if h.is_question], [h for h in b if h.is_question]
     for x, y in zip(qa, qb):
-        if (x.id, x.difficulty) != (y.id, y.difficulty):
-            return [f"{a_path}:{x.line} asks #{x.id} ({x.difficulty}) where {b_path}:{y.line} asks #{y.id} ({y.difficulty})"]
+        if (x.id, x.difficulty, x.added) != (y.id, y.difficulty, y.added):
+            return [f"{a_path}:{x.line} asks #{x.id} ({_kind(x)}) where {b_path}:{y.line} asks #{y.id} ({_kind(y)})"]
     if len(qa) != len(qb):
         return [f"{a_path} has {len(qa)} questions, {b_path} has {len(qb)}"]
     return []

@@ -8,8 +8,9 @@
 - mkdocs-jupyter inlines JupyterLab's whole stylesheet (about 570 KB) into every notebook page;
   move it to one shared, cacheable file without the rules of Blueprint, the widget toolkit of
   JupyterLab's application (buttons, menus, dialogs) that a rendered notebook never uses.
-- mkdocs-jupyter's template loads MathJax and Mermaid from public CDNs; our notebooks use
-  neither, and no page may load anything from another host.
+- mkdocs-jupyter's template loads MathJax and Mermaid from public CDNs, and no page may load
+  anything from another host: remove both. Notebook math is rendered like every page's, by the
+  site's own KaTeX (overrides/assets/javascripts/math.js); no notebook uses Mermaid.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 TAG = re.compile(r"<[^>]+>")
 CDN_SCRIPT = re.compile(r'<script[^>]+src="https?://[^"]*(?:mathjax|mermaid)[^"]*"[^>]*>\s*</script>', re.I)
 # mkdocs-jupyter's mermaid loader is an inline module that imports from a CDN.
-CDN_MODULE = re.compile(r'<script type="module">[^<]*?import\s+mermaid\s+from\s+"https?://[^"]+"[^<]*</script>', re.S)
+CDN_MODULE = re.compile(r'<script type="module">(?:(?!</script>).)*?import\(?\s*"https?://(?:(?!</script>).)*</script>', re.S)
+# Its MathJax loader and configuration, between the template's own comments.
+MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
 # Inline stylesheets above this size are JupyterLab's theme, identical on every notebook page.
 SHARED_STYLE_MIN_CHARS = 100_000
 STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
@@ -112,7 +115,7 @@ def on_serve(server, config, builder):
 def on_page_content(content, page, config, files):
     if not _is_notebook(page):
         return content
-    content = CDN_SCRIPT.sub("", CDN_MODULE.sub("", content))
+    content = CDN_SCRIPT.sub("", CDN_MODULE.sub("", MATHJAX.sub("", content)))
     tokens: list[dict] = []
     stack: list[dict] = []
     for level, anchor, inner in HEADING.findall(content):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -157,18 +158,45 @@ EMPTY_INDEX = {"docs": []}
 # Pages load side by side in this many tabs of the one browser: the wait for a quiet network
 # (half a second after the last request) overlaps instead of adding up.
 TABS = 8
+# What one page's math looks like once math.js has run and the fonts have loaded: formulas
+# rendered, formulas KaTeX rejected, arithmatex elements left as TeX, notebook text that still
+# holds a $ … $ formula, and whether KaTeX's own font is in use.
+MATH_STATE = r"""async () => {
+    await document.fonts.ready;
+    const typeset = [...document.querySelectorAll(".md-typeset")];
+    const left = [];
+    for (const root of document.querySelectorAll(".jp-RenderedMarkdown")) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {acceptNode: node =>
+            node.parentElement.closest(".katex, code, pre") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+        for (let node; (node = walker.nextNode());) {
+            const found = node.textContent.match(/\$\$|\$[^\s$][^$]*[^\s$]\$|\$[^\s$]\$/);
+            if (found) left.push(found[0]);
+        }
+    }
+    return {
+        rendered: document.querySelectorAll(".katex").length,
+        errors: [...document.querySelectorAll(".katex-error")].map(e => e.title || e.textContent),
+        raw: [...document.querySelectorAll(".arithmatex")].filter(e => !e.querySelector(".katex")).map(e => e.textContent),
+        left: left,
+        font: [...document.fonts].some(face => face.family.replace(/"/g, "") === "KaTeX_Main" && face.status === "loaded"),
+        done: document.documentElement.dataset.math === "rendered",
+    };
+}"""
 
 
-def test_no_page_requests_another_host(browser, server, site):
-    """Load every page of both languages; record every request; list offenders by page: requests to
-    another host, and requests the local server cannot answer (a missing asset, a sitemap)."""
-    host = urlparse(server).netloc
-    offenders: dict[str, list[str]] = {}
-    missing: dict[str, list[str]] = {}
+@dataclass
+class Visit:
+    requested: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    math: dict = field(default_factory=dict)
+
+
+@pytest.fixture(scope="session")
+def visits(browser, server, site) -> dict[str, Visit]:
+    """Every page of both languages, loaded once: what it requested, what failed, its math."""
     context = browser.new_context(base_url=server)
     tabs = [context.new_page() for _ in range(TABS)]
-    requested: dict[int, list[str]] = {i: [] for i in range(TABS)}
-    failed: dict[int, list[str]] = {i: [] for i in range(TABS)}
+    current: dict[int, Visit] = {}
     # Every page of a language fetches the same search index, and its search worker then builds a
     # full-text index from it (the slowest part of loading a page here). The first fetch per
     # language is answered for real; later ones are still recorded, and answered with an empty
@@ -185,30 +213,69 @@ def test_no_page_requests_another_host(browser, server, site):
 
     context.route("**/search/search_index.json", search_index)
     for i, tab in enumerate(tabs):
-        tab.on("request", lambda request, i=i: requested[i].append(request.url))
-        tab.on("response", lambda response, i=i: failed[i].append(f"{response.status} {response.url}")
+        tab.on("request", lambda request, i=i: current[i].requested.append(request.url))
+        tab.on("response", lambda response, i=i: current[i].failed.append(f"{response.status} {response.url}")
                if response.status >= 400 else None)
     paths = ["/" + built.relative_to(site).as_posix().removesuffix("index.html") for built in pages(site)]
-    total = 0
+    found: dict[str, Visit] = {}
     for start in range(0, len(paths), TABS):
         batch = list(enumerate(paths[start:start + TABS]))
         for i, path in batch:
-            requested[i].clear()
-            failed[i].clear()
+            current[i] = found[path] = Visit()
             tabs[i].goto(path, wait_until="commit")  # start every load of the batch, then wait
         for i, path in batch:
             tabs[i].wait_for_load_state("networkidle")
-            total += len(requested[i])
-            foreign = [url for url in requested[i] if urlparse(url).scheme in ("http", "https")
-                       and urlparse(url).netloc != host]
-            if foreign:
-                offenders[path] = foreign
-            if failed[i]:
-                missing[path] = list(failed[i])
+            found[path].math = tabs[i].evaluate(MATH_STATE)
     context.close()
-    print(f"checked {len(paths)} pages and {total} requests for requests to other hosts")
-    assert len(paths) > 10
+    return found
+
+
+def test_no_page_requests_another_host(visits, server):
+    """Every request of every page: none to another host, none the local server cannot answer
+    (a missing asset, a sitemap)."""
+    host = urlparse(server).netloc
+    offenders = {path: foreign for path, visit in visits.items()
+                 if (foreign := [url for url in visit.requested if urlparse(url).scheme in ("http", "https")
+                                 and urlparse(url).netloc != host])}
+    missing = {path: visit.failed for path, visit in visits.items() if visit.failed}
+    print(f"checked {len(visits)} pages and {sum(len(v.requested) for v in visits.values())} requests "
+          "for requests to other hosts")
+    assert len(visits) > 10
     assert not offenders, "pages request other hosts:\n" + "\n".join(
         f"{path}: {', '.join(sorted(set(urls)))}" for path, urls in offenders.items())
     assert not missing, "pages request what the site does not have:\n" + "\n".join(
         f"{path}: {', '.join(sorted(set(urls)))}" for path, urls in missing.items())
+
+
+def test_math_renders_on_every_page(visits):
+    """Every formula of every page (and notebook, and print page) is typeset by the site's KaTeX in
+    its own font; none is rejected, none is left as TeX."""
+    with_math = {path: v.math for path, v in visits.items() if v.math["rendered"]}
+    problems = [f"{path}: math.js did not run" for path, v in visits.items() if not v.math["done"]]
+    for path, math in ((p, v.math) for p, v in visits.items()):
+        problems += [f"{path}: KaTeX cannot parse {error!r}" for error in math["errors"]]
+        problems += [f"{path}: left as TeX: {raw!r}" for raw in math["raw"]]
+        problems += [f"{path}: notebook text still holds {left!r}" for left in math["left"]]
+        if math["rendered"] and not math["font"]:
+            problems.append(f"{path}: KaTeX's fonts did not load")
+    print(f"{sum(m['rendered'] for m in with_math.values())} formulas rendered on {len(with_math)} pages")
+    assert not problems, "\n".join(problems)
+    # Math in both languages, on a page, a notebook and the print page: a site without any would pass.
+    for kind, chosen in {"zh page": lambda p: not p.startswith("/en/") and "/examples/" not in p,
+                         "en page": lambda p: p.startswith("/en/") and "/examples/" not in p,
+                         "notebook": lambda p: "/examples/" in p, "print page": lambda p: "print_page" in p}.items():
+        assert any(chosen(path) for path in with_math), f"no {kind} has any math"
+
+
+def test_math_follows_the_color_scheme(page, visits):
+    """Formulas take the text color of the scheme the reader chose: readable in light and dark."""
+    path = next(p for p, v in visits.items() if v.math["rendered"] and "/examples/" not in p and "print_page" not in p)
+    page.goto(path)
+    colors = {}
+    for scheme in ("default", "slate"):
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        colors[scheme] = page.evaluate("""() => [getComputedStyle(document.querySelector(".md-typeset .katex")).color,
+                                                 getComputedStyle(document.querySelector(".md-typeset")).color]""")
+    assert colors["default"][0] != colors["slate"][0], f"{path}: formulas keep one color in both schemes: {colors}"
+    for scheme, (formula, text) in colors.items():
+        assert formula == text, f"{path}: in the {scheme} scheme formulas are {formula}, the text is {text}"
