@@ -6,6 +6,8 @@
 - Twins (docs/<lang>/<page>.md) have the same headings with the same ids, the same questions with
   the same difficulty, and include the same code files in the same order.
 - Every docs_src/ file is included by its page, in every language.
+- Every topic page of the question bank (interview/<topic>.md) asks at least QUESTIONS_PER_TOPIC
+  questions: the source posts' questions and the follow-ups an interviewer asks next.
 """
 
 from __future__ import annotations
@@ -138,3 +140,23 @@ def shown_on(tree: Tree, snippet: Path) -> list[str]:
     name = snippet.relative_to(tree.docs_src).as_posix()
     return [f"{display(tree.page(lang, page))}:{fence.line}" for lang in languages()
             if tree.page(lang, page).exists() for fence in _parse(tree.page(lang, page))[0] if name in fence.includes()]
+
+
+QUESTIONS_PER_TOPIC = 6
+
+
+def thin_topics(tree: Tree) -> list[str]:
+    """Topic pages of the question bank with fewer than QUESTIONS_PER_TOPIC questions."""
+    errors = []
+    for relative in tree.pages():
+        if not relative.startswith("interview/") or relative.endswith("index.md"):
+            continue
+        for language in languages():
+            path = tree.page(language, relative)
+            if path.exists():
+                asked = questions(headings(read_text(path), path), path)
+                if len(asked) < QUESTIONS_PER_TOPIC:
+                    errors.append(f"{display(path)}:1: asks {len(asked)} question{'' if len(asked) == 1 else 's'}; a topic page asks at "
+                                  f"least {QUESTIONS_PER_TOPIC} (add the follow-ups an interviewer asks next)")
+    return errors
+

@@ -26,6 +26,12 @@ def test_every_code_file_is_shown_in_every_language(source_tree):
         pytest.fail("\n".join(errors), pytrace=False)
 
 
+def test_every_topic_page_asks_enough_questions(source_tree):
+    errors = pages.thin_topics(source_tree)
+    if errors:
+        pytest.fail("\n".join(errors), pytrace=False)
+
+
 # The glossary maps Chinese terms to English ones, so it quotes Chinese on purpose.
 QUOTES_CHINESE = {"glossary.md"}
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
