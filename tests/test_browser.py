@@ -178,7 +178,8 @@ MATH_STATE = r"""async () => {
         errors: [...document.querySelectorAll(".katex-error")].map(e => e.title || e.textContent),
         raw: [...document.querySelectorAll(".arithmatex")].filter(e => !e.querySelector(".katex")).map(e => e.textContent),
         left: left,
-        font: [...document.fonts].some(face => face.family.replace(/"/g, "") === "KaTeX_Main" && face.status === "loaded"),
+        font: await document.fonts.load("16px KaTeX_Main").then(faces => faces.length > 0
+                                                                 && faces.every(face => face.status === "loaded")),
         done: document.documentElement.dataset.math === "rendered",
     };
 }"""
