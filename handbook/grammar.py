@@ -105,6 +105,8 @@ def fenced_lines(text: str, path: Path | str) -> set[int]:
 
 HEADING = re.compile(r"^\s{0,8}(#{1,6})\s+(.*?)\s*$")
 ATTRS = re.compile(r"\s*\{([^{}]*)\}\s*$")
+# `$…$` (not `\$`): math, which a heading's plain-text copies (table of contents, index) cannot show.
+MATH_IN_HEADING = re.compile(r"(?<!\\)\$[^$\s][^$]*\$")
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,10 @@ def headings(text: str, path: Path | str, first_line: int = 1) -> list[Heading]:
             raise SourceError(f"{where}: heading id #{ids[0]} is used twice on this page "
                               f"(first at line {seen[ids[0]]})")
         seen[ids[0]] = number + first_line - 1
+        if MATH_IN_HEADING.search(match.group(2)[:attrs.start()]):
+            raise SourceError(f"{where}: heading '{match.group(2)[:attrs.start()].strip()}' holds a formula; the "
+                              "table of contents and the practice index show headings as plain text, so write "
+                              "it in words or Unicode (ε, δ, 1 − (1 − p)^k)")
         data = dict(re.findall(r'data-([\w-]+)="?([^"\s]+)"?', attrs.group(1)))
         found.append(Heading(len(match.group(1)), match.group(2)[:attrs.start()].strip(), ids[0],
                              number + first_line - 1, tuple(w[1:] for w in words if w.startswith(".")), data))
