@@ -19,7 +19,7 @@
 #
 # 和手写数字相比，彩色图像只改变了通道数：手写数字的输入已经带一个通道维 (8, 8, 1)，
 # 彩色图像每个像素有三个通道，输入形状是 (高, 宽, 3)，
-# 第一层卷积的每个滤波器同时覆盖三个通道（RGB 上的 3×3 卷积核，每个滤波器有 3·3·3 = 27 个权重）。
+# 第一层卷积的每个滤波器同时覆盖三个通道（RGB 上的 3×3 卷积核，每个滤波器有 $3 \cdot 3 \cdot 3 = 27$ 个权重）。
 # 其余部分——卷积/池化块、全连接头、损失函数——原样沿用。原文在 CIFAR-10 上训练，
 # 数据要在运行时联网下载；本页没有网络，所以我们用 scikit-learn 自带的两张彩色照片
 # 构造一个和 CIFAR-10 同样形状的数据集，并在后面给出有网络的读者换成真正 CIFAR-10 的具体改法。
@@ -39,7 +39,7 @@
 #
 # Color images change only the channel count of the digit example, whose input already has a
 # channel axis, (8, 8, 1): every pixel now has three channels, so the input is (height, width, 3) and each filter of the first convolution spans all three channels
-# (a 3×3 kernel on RGB has 3·3·3 = 27 weights per filter). Everything else, conv/pool blocks, a
+# (a 3×3 kernel on RGB has $3 \cdot 3 \cdot 3 = 27$ weights per filter). Everything else, conv/pool blocks, a
 # dense head, the loss, carries over unchanged. The source document trains this on CIFAR-10,
 # which is downloaded at run time; this page has no network, so we build a CIFAR-shaped dataset
 # from the two color photographs that scikit-learn ships, and show below the exact change that
@@ -297,7 +297,7 @@ plt.show()
 # ## 要点 {#takeaways}
 #
 # - 彩色图像是 (高, 宽, 3) 的张量；第一层的每个滤波器覆盖全部通道，
-#   所以 RGB 输入上 16 个 3×3 滤波器的卷积层有 3·3·3·16 + 16 个参数。
+#   所以 RGB 输入上 16 个 3×3 滤波器的卷积层有 $3 \cdot 3 \cdot 3 \cdot 16 + 16$ 个参数。
 # - 把 `Rescaling(1/255)` 这类预处理放进模型里，评估和部署时它会跟着模型一起走。
 # - 验证集从训练数据中划分；把测试集当 `validation_data` 传进去，等于让测试集参与了模型选择。
 # - 线性输出 + `SparseCategoricalCrossentropy(from_logits=True)` + 整数标签是数值上最稳的组合；
@@ -308,7 +308,7 @@ plt.show()
 # ## Key takeaways {#takeaways}
 #
 # - Color images are (height, width, 3) tensors; each first-layer filter spans all channels, so
-#   a 3×3 conv with 16 filters on RGB has 3·3·3·16 + 16 parameters.
+#   a 3×3 conv with 16 filters on RGB has $3 \cdot 3 \cdot 3 \cdot 16 + 16$ parameters.
 # - Put preprocessing such as `Rescaling(1/255)` inside the model so it travels with it to
 #   evaluation and serving.
 # - Validate on a split of the training data; passing the test set as `validation_data` leaks it

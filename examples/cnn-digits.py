@@ -197,8 +197,8 @@ functional_model.summary()
 # 拷进 Sequential 模型，比较两者的预测。同样的权重给出完全相同的输出，
 # 说明两种 API 搭出来的是同一个计算。
 #
-# 参数量本身也是高频面试题。`Conv2D` 的权重数是 卷积核高 × 卷积核宽 × 输入通道数 × 滤波器个数，
-# 每个滤波器再加一个偏置：第一层卷积是 3·3·1·32 + 32 = 320，第二层是 3·3·32·64 + 64 = 18,496。
+# 参数量本身也是高频面试题。`Conv2D` 的权重数是 $\text{卷积核高} \times \text{卷积核宽} \times \text{输入通道数} \times \text{滤波器个数}$，
+# 每个滤波器再加一个偏置：第一层卷积是 $3 \cdot 3 \cdot 1 \cdot 32 + 32 = 320$，第二层是 $3 \cdot 3 \cdot 32 \cdot 64 + 64 = 18{,}496$。
 # 池化、拉平和 Dropout 都没有参数。
 
 # %% [markdown] lang="en"
@@ -210,8 +210,8 @@ functional_model.summary()
 # APIs built the same computation.
 #
 # The parameter count is also a classic interview question. A `Conv2D` layer has
-# kernel_h × kernel_w × in_channels × filters weights plus one bias per filter:
-# 3·3·1·32 + 32 = 320 for the first convolution, 3·3·32·64 + 64 = 18,496 for the second.
+# $\text{kernel\_h} \times \text{kernel\_w} \times \text{in\_channels} \times \text{filters}$ weights plus one bias per filter:
+# $3 \cdot 3 \cdot 1 \cdot 32 + 32 = 320$ for the first convolution, $3 \cdot 3 \cdot 32 \cdot 64 + 64 = 18{,}496$ for the second.
 # Pooling, flatten and dropout have no parameters.
 
 # %%
@@ -314,7 +314,7 @@ plt.show()
 # ## 要点 {#takeaways}
 #
 # - “卷积 → 池化”块提取局部、权重共享的特征，小的全连接头负责分类。
-#   一层 Conv2D 的参数量是 k·k·C_in·C_out + C_out，与图像尺寸无关。
+#   一层 Conv2D 的参数量是 $k \cdot k \cdot C_\text{in} \cdot C_\text{out} + C_\text{out}$，与图像尺寸无关。
 # - 损失要和标签对上：整数标签用 `sparse_categorical_crossentropy`，独热编码标签用
 #   `categorical_crossentropy`；输出层是 softmax 时 `from_logits=False`（默认值）。
 # - 对顺序堆叠的网络，函数式 API 和 Sequential API 构建的是同一张图（参数量相同，权重相同则预测相同）；
@@ -326,7 +326,7 @@ plt.show()
 # ## Key takeaways {#takeaways}
 #
 # - Conv → pool blocks extract local, weight-shared features; a small dense head classifies them.
-#   A Conv2D layer has k·k·C_in·C_out + C_out parameters, independent of the image size.
+#   A Conv2D layer has $k \cdot k \cdot C_\text{in} \cdot C_\text{out} + C_\text{out}$ parameters, independent of the image size.
 # - Match loss and labels: integer labels → `sparse_categorical_crossentropy`, one-hot labels →
 #   `categorical_crossentropy`; a softmax output needs `from_logits=False` (the default).
 # - Functional and Sequential APIs build the same graph for a linear stack (same parameters, same

@@ -103,7 +103,7 @@ print(df.head(8).to_string())
 # >   紧接着还把它一起做了标准化。表格数据如果要做噪声增强，也是对*训练集*行的已有数值加扰动。
 # > - `(data - data.mean()) / data.std()` 作用在整张表上：当前版本的 pandas 遇到文本列会直接抛 `TypeError`；
 # >   即使没有文本列，也会把 ID 和标签一起标准化。而且它用的是划分训练/测试之前全部行的统计量，测试数据泄漏进了预处理。
-# > - 最小-最大归一化要除以 `max - min`，遇到常数列就是除以 0。
+# > - 最小-最大归一化要除以 $\max - \min$，遇到常数列就是除以 0。
 
 # %% [markdown] lang="en"
 # > **What the original got wrong**
@@ -117,7 +117,7 @@ print(df.head(8).to_string())
 # > - `(data - data.mean()) / data.std()` runs on the whole frame: in current pandas a text column makes
 # >   it raise `TypeError`, and without one it would also scale the ID and the label. It also uses
 # >   statistics of all rows before any train/test split: test data leaks into the preprocessing.
-# > - Min-max normalization divides by `max - min`, which is 0 for a constant column.
+# > - Min-max normalization divides by $\max - \min$, which is 0 for a constant column.
 
 # %% [markdown] lang="zh"
 # ## 先看数据，再动手清洗 {#inspect}
@@ -277,25 +277,25 @@ assert train.isna().sum().sum() == 0 and test.isna().sum().sum() == 0, "NaNs rem
 # %% [markdown] lang="zh"
 # ## 标准化与归一化 {#scaling}
 #
-# - **标准化**（z-score）：(x - 均值) / 标准差，结果均值为 0、标准差为 1。线性模型、SVM、PCA 和神经网络的默认选择。
-# - **归一化**（最小-最大缩放）：(x - 最小值) / (最大值 - 最小值)，把训练集的取值范围映射到 [0, 1]。
+# - **标准化**（z-score）：$\frac{x - \text{均值}}{\text{标准差}}$，结果均值为 0、标准差为 1。线性模型、SVM、PCA 和神经网络的默认选择。
+# - **归一化**（最小-最大缩放）：$\frac{x - \text{最小值}}{\text{最大值} - \text{最小值}}$，把训练集的取值范围映射到 [0, 1]。
 #   需要有界取值时有用，但一个离群值就会把其余数值都挤到一小段里。
 #
 # 两者都只用训练集的统计量。这里用 `ddof=0`（总体标准差），与 scikit-learn 的 `StandardScaler` 保持一致；
-# pandas 的 `.std()` 默认是 `ddof=1`。常数列会让 `max - min` 等于 0，所以除法要加保护。
+# pandas 的 `.std()` 默认是 `ddof=1`。常数列会让 $\max - \min$ 等于 0，所以除法要加保护。
 # 测试集中超出训练集范围的值会落在 [0, 1] 之外，这是预期行为，不是 bug。
 
 # %% [markdown] lang="en"
 # ## Standardization and normalization {#scaling}
 #
-# - **Standardization** (z-score): (x - mean) / std, giving mean 0 and standard deviation 1. The
+# - **Standardization** (z-score): $\frac{x - \text{mean}}{\text{std}}$, giving mean 0 and standard deviation 1. The
 #   default for linear models, SVMs, PCA and neural networks.
-# - **Normalization** (min-max): (x - min) / (max - min), mapping the training range onto [0, 1].
+# - **Normalization** (min-max): $\frac{x - \min}{\max - \min}$, mapping the training range onto [0, 1].
 #   Useful when a bounded range is required, but one outlier squeezes all other values together.
 #
 # Both use training statistics only. We use `ddof=0` (population standard deviation) to match
 # scikit-learn's `StandardScaler`; pandas' `.std()` defaults to `ddof=1`. A constant column would
-# make `max - min` zero, so we guard the division. Test values outside the training range land
+# make $\max - \min$ zero, so we guard the division. Test values outside the training range land
 # outside [0, 1], which is expected and not a bug.
 
 # %%

@@ -121,7 +121,7 @@ print(y_train_onehot[:2])
 # %% [markdown] lang="zh"
 # ## 同一个损失，四种写法 {#same-loss}
 #
-# 单个样本的交叉熵就是 −log p_y：模型给真实类别 y 的概率取对数再取负。Keras 的四种写法
+# 单个样本的交叉熵就是 $-\log p_y$：模型给真实类别 y 的概率取对数再取负。Keras 的四种写法
 # 区别只在于接受什么样的输入：
 #
 # | 标签 | 模型输出 | 损失 |
@@ -137,7 +137,7 @@ print(y_train_onehot[:2])
 # %% [markdown] lang="en"
 # ## One loss, four spellings {#same-loss}
 #
-# Cross-entropy for one sample is −log p_y: minus the log of the probability the model gives to
+# Cross-entropy for one sample is $-\log p_y$: minus the log of the probability the model gives to
 # the true class y. The four Keras spellings only differ in what they accept:
 #
 # | Labels | Model output | Loss |
@@ -185,7 +185,7 @@ for name, value in losses.items():
 # ## 为什么 `from_logits=True` 更稳 {#from-logits}
 #
 # 模型非常自信却判错时，真实类别的概率在 float32 下会下溢成 0。接收概率的损失函数在取对数前
-# 必须先把概率裁剪到 [ε, 1 − ε]（Keras 的 ε = 1e-7），于是损失被封顶在 −log ε ≈ 16.1，
+# 必须先把概率裁剪到 $[\varepsilon, 1 - \varepsilon]$（Keras 的 $\varepsilon = 10^{-7}$），于是损失被封顶在 $-\log \varepsilon \approx 16.1$，
 # 本该狠狠推动这个样本的梯度也就没了。直接用 logits 时，损失走 log-sum-exp 的形式，结果是精确的。
 #
 # 面试官可能追问的一个细节：在 TensorFlow 后端下，Keras 会记住由它自己的 softmax 产生的张量
@@ -197,8 +197,8 @@ for name, value in losses.items():
 # ## Why `from_logits=True` is safer {#from-logits}
 #
 # When a model is very confident and wrong, the probability of the true class underflows to 0 in
-# float32. A loss that receives probabilities must clip them to [ε, 1 − ε] (Keras uses
-# ε = 1e-7) before taking the log, so the loss is capped at −log ε ≈ 16.1 and the gradient that
+# float32. A loss that receives probabilities must clip them to $[\varepsilon, 1 - \varepsilon]$ (Keras uses
+# $\varepsilon = 10^{-7}$) before taking the log, so the loss is capped at $-\log \varepsilon \approx 16.1$ and the gradient that
 # should push hard on that sample is lost. With logits, the loss uses the log-sum-exp form and
 # stays exact.
 #
@@ -353,7 +353,7 @@ assert any("from_logits=True" in m and "Softmax" in m for m in messages), "expec
 # ## 要点 {#takeaways}
 #
 # - 整数标签 → `sparse_categorical_crossentropy`；独热编码标签 → `categorical_crossentropy`。
-#   两者算的都是 −log p(真实类别)，sparse 版本只是省去了构造独热编码矩阵。
+#   两者算的都是 $-\log p(\text{真实类别})$，sparse 版本只是省去了构造独热编码矩阵。
 # - 最后一层是线性层就要 `from_logits=True`，是 softmax 就要 `from_logits=False`。
 #   配错了不会报错，只会悄悄把训练搞坏。
 # - 优先用 logits + `from_logits=True`：概率下溢后会被裁剪到 1e-7，而 log-sum-exp 依然精确；
@@ -365,7 +365,7 @@ assert any("from_logits=True" in m and "Softmax" in m for m in messages), "expec
 # ## Key takeaways {#takeaways}
 #
 # - Integer labels → `sparse_categorical_crossentropy`; one-hot labels → `categorical_crossentropy`.
-#   Both compute −log p(true class); the sparse form skips building the one-hot matrix.
+#   Both compute $-\log p(\text{true class})$; the sparse form skips building the one-hot matrix.
 # - A linear last layer needs `from_logits=True`; a softmax last layer needs `from_logits=False`.
 #   Getting this wrong raises nothing and quietly ruins training.
 # - Prefer logits plus `from_logits=True`: log-sum-exp is exact where probabilities underflow and

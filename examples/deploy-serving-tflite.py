@@ -374,7 +374,7 @@ for name, flatbuffer in tflite_models.items():
 # （每次使用都会警告），取而代之的是 LiteRT 包 `ai-edge-litert` 里的同名类，本项目的依赖里已经装好。
 #
 # 解释器的输入被 resize 成整个测试集一个批量。对 int8 模型，用输入张量的 scale 和 zero point 量化输入，
-# `q = round(x / scale) + zero_point`，再用 `(q - zero_point) * scale` 把 int8 输出反量化。
+# $q = \operatorname{round}(x / \mathrm{scale}) + \mathrm{zero\_point}$，再用 $(q - \mathrm{zero\_point}) \cdot \mathrm{scale}$ 把 int8 输出反量化。
 
 # %% [markdown] lang="en"
 # ## Accuracy through the TFLite interpreter {#tflite-accuracy}
@@ -384,8 +384,8 @@ for name, flatbuffer in tflite_models.items():
 # the LiteRT package, `ai-edge-litert`, which the project's requirements install.
 #
 # The interpreter is resized to take the whole test set as one batch. For the int8 model the input
-# is quantized with the input tensor's scale and zero point, `q = round(x / scale) + zero_point`,
-# and the int8 output is dequantized with `(q - zero_point) * scale`.
+# is quantized with the input tensor's scale and zero point, $q = \operatorname{round}(x / \mathrm{scale}) + \mathrm{zero\_point}$,
+# and the int8 output is dequantized with $(q - \mathrm{zero\_point}) \cdot \mathrm{scale}$.
 
 # %%
 from ai_edge_litert.interpreter import Interpreter

@@ -151,7 +151,7 @@ assert replica_ids == list(range(n_replicas)), f"unexpected replica ids {replica
 # 测试集只在最后评估一次。
 #
 # 在策略下设置的批量大小是**全局**批量：每一步消耗
-# `global_batch = per_replica_batch x num_replicas_in_sync` 个样本，再平分给各个副本。
+# $\texttt{global\_batch} = \texttt{per\_replica\_batch} \times \texttt{num\_replicas\_in\_sync}$ 个样本，再平分给各个副本。
 # 固定每个副本的批量（这里是 32），每块设备的负载和单卡时一样，两个副本时每一步处理的数据翻倍，
 # 每个轮次的步数减半。批量越大，梯度噪声越小，通常的第一步是随之放大学习率：线性缩放规则
 # （乘以副本数，再配合 warm-up）来自大批量的 SGD 训练；对 Adam，按平方根缩放或者干脆不缩放也很常见。
@@ -165,7 +165,7 @@ assert replica_ids == list(range(n_replicas)), f"unexpected replica ids {replica
 # out (stratified) for validation during training, and the test set is evaluated once, at the end.
 #
 # The batch size you choose under a strategy is the **global** batch: each step consumes
-# `global_batch = per_replica_batch x num_replicas_in_sync` examples, split across the replicas.
+# $\texttt{global\_batch} = \texttt{per\_replica\_batch} \times \texttt{num\_replicas\_in\_sync}$ examples, split across the replicas.
 # Keeping the per-replica batch fixed (here 32) keeps each device as busy as before and makes a
 # step process twice the data on two replicas, so there are half as many steps per epoch. A larger
 # batch gives a less noisy gradient, and the usual first move is to scale the learning rate with it:
@@ -477,7 +477,7 @@ assert np.isclose(float(wrong), n_replicas * reference, rtol=1e-5), (
 # - `MirroredStrategy` 就是单机同步数据并行：每块设备一份完整模型，梯度 all-reduce（GPU 上用 NCCL），
 #   各副本执行相同的更新。记得检查 `num_replicas_in_sync`：纯 CPU 机器上默认策略只有一个副本。
 # - 在 `strategy.scope()` 里创建变量（模型、优化器、指标，即构建和 `compile`）；加载数据和调用 `fit` 不需要。
-# - 策略下的批量是全局批量：`global = per_replica x num_replicas_in_sync`。按副本数放大批量，
+# - 策略下的批量是全局批量：$\texttt{global} = \texttt{per\_replica} \times \texttt{num\_replicas\_in\_sync}$。按副本数放大批量，
 #   并重新审视学习率（线性缩放加 warm-up 作为起点）。
 # - 输入：`distribute_datasets_from_function` 让每条流水线读自己的分片、用每副本的批量大小；
 #   自定义循环里损失要除以全局批量（`tf.nn.compute_average_loss`）。
@@ -492,7 +492,7 @@ assert np.isclose(float(wrong), n_replicas * reference, rtol=1e-5), (
 #   CPU-only box the default strategy has one replica.
 # - Create variables (model, optimizer, metrics: build and `compile`) inside `strategy.scope()`;
 #   data loading and `fit` do not need it.
-# - The batch size under a strategy is global: `global = per_replica x num_replicas_in_sync`. Scale
+# - The batch size under a strategy is global: $\texttt{global} = \texttt{per\_replica} \times \texttt{num\_replicas\_in\_sync}$. Scale
 #   it with the replica count and revisit the learning rate (linear rule plus warm-up as a start).
 # - Input: `distribute_datasets_from_function` gives each pipeline its shard and per-replica batch
 #   size; in custom loops divide the loss by the global batch (`tf.nn.compute_average_loss`).

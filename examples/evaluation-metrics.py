@@ -72,7 +72,7 @@ assert np.isclose(auc_from_labels_toy, balanced_acc_toy), "AUC from labels shoul
 
 # %% [markdown] lang="zh"
 # 输入是硬标签时，所谓的“ROC 曲线”中间只有一个点，也就是这组标签对应的那唯一一个阈值下的 (FPR, TPR)。
-# 经过这个点的两条折线下的面积正好是 (TPR + TNR) / 2，即平衡准确率（balanced accuracy）。
+# 经过这个点的两条折线下的面积正好是 $(\mathrm{TPR} + \mathrm{TNR}) / 2$，即平衡准确率（balanced accuracy）。
 # 它完全反映不出模型能不能把正样本排在负样本前面，而衡量这种排序能力恰恰是 AUC 的用途。
 #
 # > **原文代码的问题**
@@ -86,7 +86,7 @@ assert np.isclose(auc_from_labels_toy, balanced_acc_toy), "AUC from labels shoul
 
 # %% [markdown] lang="en"
 # With hard labels the "ROC curve" has a single interior point, (FPR, TPR) at the one threshold the
-# labels encode, and the area under the two straight segments through it is (TPR + TNR) / 2: the
+# labels encode, and the area under the two straight segments through it is $(\mathrm{TPR} + \mathrm{TNR}) / 2$: the
 # balanced accuracy. It says nothing about how well the model *ranks* positives above negatives,
 # which is what AUC is for.
 #
@@ -173,11 +173,11 @@ print("first five labels:       ", y_pred[:5])
 # 二分类时 scikit-learn 的混淆矩阵排布为 `[[TN, FP], [FN, TP]]`（行是真实类别，列是预测类别）。
 # 所有依赖阈值的指标都是这四个计数的比值：
 #
-# - 准确率（accuracy）= (TP + TN) / 总数
-# - 精确率（precision，查准率）= TP / (TP + FP)：被判为正的样本里，有多少真是正的
-# - 召回率（recall，查全率，即 TPR）= TP / (TP + FN)：所有正样本里，找出来了多少
-# - F1 = 2 · 精确率 · 召回率 / (精确率 + 召回率)，即两者的调和平均
-# - 特异度（specificity，TNR）= TN / (TN + FP)；平衡准确率 = (召回率 + 特异度) / 2
+# - 准确率（accuracy）$= \frac{\mathrm{TP} + \mathrm{TN}}{\text{总数}}$
+# - 精确率（precision，查准率）$= \frac{\mathrm{TP}}{\mathrm{TP} + \mathrm{FP}}$：被判为正的样本里，有多少真是正的
+# - 召回率（recall，查全率，即 TPR）$= \frac{\mathrm{TP}}{\mathrm{TP} + \mathrm{FN}}$：所有正样本里，找出来了多少
+# - $F_1 = \frac{2 \cdot \text{精确率} \cdot \text{召回率}}{\text{精确率} + \text{召回率}}$，即两者的调和平均
+# - 特异度（specificity，TNR）$= \frac{\mathrm{TN}}{\mathrm{TN} + \mathrm{FP}}$；$\text{平衡准确率} = \frac{\text{召回率} + \text{特异度}}{2}$
 #
 # 下面逐个手算，并断言与 scikit-learn 的结果一致。
 
@@ -188,11 +188,11 @@ print("first five labels:       ", y_pred[:5])
 # are the true class, columns the predicted one). Every threshold metric is a ratio of these four
 # counts:
 #
-# - accuracy = (TP + TN) / all
-# - precision = TP / (TP + FP): of the samples we flagged, how many were positive
-# - recall (sensitivity, TPR) = TP / (TP + FN): of the positives, how many we found
-# - F1 = 2 · precision · recall / (precision + recall), the harmonic mean of the two
-# - specificity (TNR) = TN / (TN + FP), and balanced accuracy = (recall + specificity) / 2
+# - accuracy $= \frac{\mathrm{TP} + \mathrm{TN}}{\text{all}}$
+# - precision $= \frac{\mathrm{TP}}{\mathrm{TP} + \mathrm{FP}}$: of the samples we flagged, how many were positive
+# - recall (sensitivity, TPR) $= \frac{\mathrm{TP}}{\mathrm{TP} + \mathrm{FN}}$: of the positives, how many we found
+# - $F_1 = \frac{2 \cdot \text{precision} \cdot \text{recall}}{\text{precision} + \text{recall}}$, the harmonic mean of the two
+# - specificity (TNR) $= \frac{\mathrm{TN}}{\mathrm{TN} + \mathrm{FP}}$, and $\text{balanced accuracy} = \frac{\text{recall} + \text{specificity}}{2}$
 #
 # We compute each by hand and assert it matches scikit-learn.
 

@@ -202,8 +202,8 @@ print(f"discriminator: {discriminator.count_params():,} parameters, output {disc
 # 每次 `apply_gradients` 只传入哪些变量，就取代了 Keras 2 里那套 `trainable = False` 的把戏：
 # 什么都不用冻结，每个优化器只管自己那一个网络。
 #
-# 生成器的损失 −log D(G(z)) 就是 [GAN 原论文](https://arxiv.org/abs/1406.2661)里的“非饱和”损失。字面上的极小极大目标要求 G 最小化
-# log(1 − D(G(z)))，而它的梯度恰恰在训练初期、D 轻松识破假图的时候消失。两者的不动点相同。
+# 生成器的损失 $-\log D(G(z))$ 就是 [GAN 原论文](https://arxiv.org/abs/1406.2661)里的“非饱和”损失。字面上的极小极大目标要求 G 最小化
+# $\log(1 - D(G(z)))$，而它的梯度恰恰在训练初期、D 轻松识破假图的时候消失。两者的不动点相同。
 #
 # 两个损失用 `keras.metrics.Mean` 跟踪，并在 `metrics` 属性里列出，这样 `fit()`
 # 每个轮次都会重置它们并记进 history。
@@ -224,9 +224,9 @@ print(f"discriminator: {discriminator.count_params():,} parameters, output {disc
 # Choosing which variables each `apply_gradients` receives is what replaces the Keras 2
 # `trainable = False` juggling: nothing is frozen, each optimizer simply owns one network.
 #
-# The generator loss, −log D(G(z)), is the "non-saturating" loss from the
+# The generator loss, $-\log D(G(z))$, is the "non-saturating" loss from the
 # [original GAN paper](https://arxiv.org/abs/1406.2661). The
-# literal minimax objective would have G minimize log(1 − D(G(z))), whose gradient vanishes
+# literal minimax objective would have G minimize $\log(1 - D(G(z)))$, whose gradient vanishes
 # early in training, exactly when D easily rejects the fakes. Both have the same fixed point.
 #
 # The two losses are tracked with `keras.metrics.Mean` and listed in the `metrics` property, so
@@ -289,7 +289,7 @@ class GAN(keras.Model):
 #
 # - 在真实数字上训练一个普通分类器（用其中 80%；留出的 20% 用来证明这个裁判靠得住）；
 # - 用它的隐藏层把图像编码成特征，对真图和生成图的特征各拟合一个高斯分布，两个高斯之间的 Fréchet 距离是
-#   ‖μ₁ − μ₂‖² + Tr(Σ₁ + Σ₂ − 2(Σ₁Σ₂)^½)。越小越好；两份真实数字之间的距离就是它的下限（噪声底）；
+#   $\lVert \mu_1 - \mu_2 \rVert^2 + \operatorname{Tr}\left(\Sigma_1 + \Sigma_2 - 2 (\Sigma_1 \Sigma_2)^{1/2}\right)$。越小越好；两份真实数字之间的距离就是它的下限（噪声底）；
 # - 统计分类器以 0.9 以上的置信度认出的生成图有多少，以及它们分布在多少个数字类别上。
 #   置信度高说明样本像数字；分布在很多类别上，说明生成器没有发生模式崩溃、只产生一种数字。
 #
@@ -305,7 +305,7 @@ class GAN(keras.Model):
 #   competent judge);
 # - embed images with its hidden layer and fit a Gaussian to the embeddings of real and of
 #   generated images; the Fréchet distance between the two Gaussians is
-#   ‖μ₁ − μ₂‖² + Tr(Σ₁ + Σ₂ − 2(Σ₁Σ₂)^½). Lower is better; two samples of real digits give the
+#   $\lVert \mu_1 - \mu_2 \rVert^2 + \operatorname{Tr}\left(\Sigma_1 + \Sigma_2 - 2 (\Sigma_1 \Sigma_2)^{1/2}\right)$. Lower is better; two samples of real digits give the
 #   noise floor;
 # - count how many generated images the classifier labels with confidence above 0.9, and over how
 #   many digit classes they spread. Confident labels mean the samples look like digits; a spread
@@ -360,14 +360,14 @@ print(f"untrained generator: Frechet distance {fd_before:.2f}, confident share {
 # %% [markdown] lang="zh"
 # ## 训练 {#training}
 #
-# 用较小的学习率、β₁ = 0.5（而不是默认的 0.9）的 Adam，是 DCGAN 的常用设置：
+# 用较小的学习率、$\beta_1 = 0.5$（而不是默认的 0.9）的 Adam，是 DCGAN 的常用设置：
 # 动量小一些，对“对方一直在变”这个移动目标反应更快。`fit()` 只接收图像（没有标签），
 # 把每个批次交给 `train_step`。以 128 为一批、过 60 遍数据，在两个 CPU 核上用时远不到一分钟。
 
 # %% [markdown] lang="en"
 # ## Training {#training}
 #
-# Adam with a small learning rate and β₁ = 0.5 (instead of the default 0.9) is the usual DCGAN
+# Adam with a small learning rate and $\beta_1 = 0.5$ (instead of the default 0.9) is the usual DCGAN
 # setting: less momentum reacts faster to the moving target that each network is for the other.
 # `fit()` takes the images alone (no labels) and passes each batch to `train_step`. Sixty passes
 # over the data, in batches of 128, take well under a minute on two CPU cores.
@@ -385,20 +385,20 @@ print(f"last epoch: d_loss={history.history['d_loss'][-1]:.3f}, g_loss={history.
 # %% [markdown] lang="zh"
 # ## 损失曲线 {#losses}
 #
-# 和分类器的损失不同，这两条曲线不会降到零。如果 D 处处输出 0.5，它的损失是 2·ln 2 ≈ 1.39
-# （真图、假图各贡献一个 ln 2），生成器的损失是 ln 2 ≈ 0.69，虚线标的就是这两个值。
+# 和分类器的损失不同，这两条曲线不会降到零。如果 D 处处输出 0.5，它的损失是 $2 \ln 2 \approx 1.39$
+# （真图、假图各贡献一个 $\ln 2$），生成器的损失是 $\ln 2 \approx 0.69$，虚线标的就是这两个值。
 # 健康的训练会在这个平衡点附近徘徊，通常 D 略占上风。本次运行中，最后 10 个轮次判别器损失的平均值
-# 落在 ln 2 和 2·ln 2 之间（下一格断言）：D 略占上风，但没有完胜。危险信号是判别器损失一路降向零
+# 落在 $\ln 2$ 和 $2 \ln 2$ 之间（下一格断言）：D 略占上风，但没有完胜。危险信号是判别器损失一路降向零
 # （D 完胜，G 的梯度消失），或者振荡越来越大。曲线告诉你博弈是否平衡，却不告诉你图像好不好：那是裁判的事。
 
 # %% [markdown] lang="en"
 # ## The losses {#losses}
 #
 # Unlike a classifier's loss, these curves do not fall to zero. If D outputs 0.5 everywhere, its
-# loss is 2·ln 2 ≈ 1.39 (one ln 2 for real, one for fake) and the generator's is ln 2 ≈ 0.69;
+# loss is $2 \ln 2 \approx 1.39$ (one $\ln 2$ for real, one for fake) and the generator's is $\ln 2 \approx 0.69$;
 # the dashed lines mark those values. A healthy run stays in the neighborhood of that balance,
 # usually with D a little ahead. In this run the discriminator loss averaged over the last 10 epochs
-# lies between ln 2 and 2·ln 2 (asserted in the next cell): D is a little ahead but has not won.
+# lies between $\ln 2$ and $2 \ln 2$ (asserted in the next cell): D is a little ahead but has not won.
 # Warning signs are a discriminator loss that drops towards zero
 # (D wins, G's gradient vanishes) or oscillations that grow. The curves tell you whether the game
 # is balanced, not whether the images are good: that is what the judge is for.
@@ -490,10 +490,10 @@ assert classes_covered >= 6, f"confident samples cover only {classes_covered} cl
 # - GAN 是两个模型加两个优化器。在 Keras 3 里把训练循环写进 `train_step`，每个优化器只接收自己那个网络的变量；
 #   不要用 `trainable = False` 的把戏，它在 Keras 3 和 Keras 2 里的行为不一样（见[图像迁移学习笔记本](../transfer-learning-images/#when-trainable-is-read)）。
 # - 判别器输出 logits 并用 `from_logits=True`；生成器以 `tanh` 结尾，数据缩放到 [-1, 1]；
-#   生成器最小化 −log D(G(z))（非饱和损失），而不是 log(1 − D(G(z)))。
+#   生成器最小化 $-\log D(G(z))$（非饱和损失），而不是 $\log(1 - D(G(z)))$。
 # - GAN 的损失反映博弈是否平衡，不反映样本质量。要用分布层面的指标评估样本
 #   （在分类器特征空间里算 FID 式的 Fréchet 距离），并检查类别覆盖来发现模式崩溃。
-# - 面试官常追问的失败模式：D 压倒 G（生成器梯度消失）、模式崩溃、振荡；常见对策有 β₁ = 0.5 的 Adam、
+# - 面试官常追问的失败模式：D 压倒 G（生成器梯度消失）、模式崩溃、振荡；常见对策有 $\beta_1 = 0.5$ 的 Adam、
 #   标签平滑、谱归一化，或者带梯度惩罚的 Wasserstein 损失。
 
 # %% [markdown] lang="en"
@@ -504,11 +504,11 @@ assert classes_covered >= 6, f"confident samples cover only {classes_covered} cl
 #   differently in Keras 3 than in Keras 2 (see the
 #   [transfer-learning-images notebook](../transfer-learning-images/#when-trainable-is-read)).
 # - The discriminator outputs logits and uses `from_logits=True`; the generator ends in `tanh` with
-#   data scaled to [-1, 1]; the generator minimizes −log D(G(z)) (non-saturating) rather than
-#   log(1 − D(G(z))).
+#   data scaled to [-1, 1]; the generator minimizes $-\log D(G(z))$ (non-saturating) rather than
+#   $\log(1 - D(G(z)))$.
 # - GAN losses show the balance of the game, not quality. Judge samples with a distribution metric
 #   (FID-style Fréchet distance in a classifier's feature space) and check class coverage for mode
 #   collapse.
 # - Typical failure modes an interviewer will probe: D overpowering G (vanishing generator
-#   gradient), mode collapse, and oscillation; common remedies are Adam with β₁ = 0.5, label
+#   gradient), mode collapse, and oscillation; common remedies are Adam with $\beta_1 = 0.5$, label
 #   smoothing, spectral normalization, or a Wasserstein loss with gradient penalty.

@@ -75,9 +75,9 @@
 # %% [markdown] lang="zh"
 # ## 梯度为什么会消失或爆炸 {#why}
 #
-# 把一个全连接层写成 hₗ = Wₗ aₗ₋₁，aₗ = φ(hₗ)。反向传播由该层输出的梯度算出输入的梯度：
+# 把一个全连接层写成 $h_l = W_l a_{l-1}$，$a_l = \varphi(h_l)$。反向传播由该层输出的梯度算出输入的梯度：
 #
-# ∂L/∂aₗ₋₁ = Wₗᵀ (φ′(hₗ) ⊙ ∂L/∂aₗ)，权重的梯度则是 ∂L/∂Wₗ = (φ′(hₗ) ⊙ ∂L/∂aₗ) aₗ₋₁ᵀ。
+# $\partial L / \partial a_{l-1} = W_l^\top \left(\varphi'(h_l) \odot \partial L / \partial a_l\right)$，权重的梯度则是 $\partial L / \partial W_l = \left(\varphi'(h_l) \odot \partial L / \partial a_l\right) a_{l-1}^\top$。
 #
 # 从损失一路传回第 1 层，每经过一层信号就要乘上这样一个因子。典型因子小于 1，梯度随深度按几何级数缩小；
 # 大于 1，就按几何级数增大。决定这个因子的有两样东西：激活函数的导数（sigmoid 的导数最大只有 0.25），
@@ -86,10 +86,10 @@
 # %% [markdown] lang="en"
 # ## Why gradients vanish or explode {#why}
 #
-# Write a dense layer as hₗ = Wₗ aₗ₋₁ and aₗ = φ(hₗ). Backpropagation computes the gradient with
+# Write a dense layer as $h_l = W_l a_{l-1}$ and $a_l = \varphi(h_l)$. Backpropagation computes the gradient with
 # respect to the layer's input from the gradient with respect to its output:
 #
-# ∂L/∂aₗ₋₁ = Wₗᵀ (φ′(hₗ) ⊙ ∂L/∂aₗ),  and the weight gradient is ∂L/∂Wₗ = (φ′(hₗ) ⊙ ∂L/∂aₗ) aₗ₋₁ᵀ.
+# $\partial L / \partial a_{l-1} = W_l^\top \left(\varphi'(h_l) \odot \partial L / \partial a_l\right)$,  and the weight gradient is $\partial L / \partial W_l = \left(\varphi'(h_l) \odot \partial L / \partial a_l\right) a_{l-1}^\top$.
 #
 # Going from the loss back to layer 1, the signal is multiplied by one such factor per layer. If
 # the typical factor is below 1 the gradient shrinks geometrically with depth, if it is above 1 it
@@ -128,7 +128,7 @@ print("batch:", x_batch.shape, "labels:", np.bincount(y_batch).tolist())
 #
 # `build_mlp` 堆 20 个宽度为 64 的 `Dense` 隐藏层，最后接一个线性输出层，对应十个类别。
 # 激活函数、权重初始化器都是参数，还可以选择在每个 `Dense` 和激活函数之间插入 `BatchNormalization`
-# （有了批量归一化，`Dense` 的偏置就多余了，BN 里的 β 起的是同样的作用）。
+# （有了批量归一化，`Dense` 的偏置就多余了，BN 里的 $\beta$ 起的是同样的作用）。
 #
 # `layer_grad_norms` 在 `tf.GradientTape` 下做一次前向计算，算交叉熵损失，返回每个 `Dense`
 # 核矩阵梯度的 L2 范数，顺序从第一个隐藏层到输出层。真实训练中排查问题时记录的也是这个量
@@ -144,7 +144,7 @@ print("batch:", x_batch.shape, "labels:", np.bincount(y_batch).tolist())
 # `build_mlp` stacks 20 hidden `Dense` layers of width 64 and a linear output layer for the ten
 # classes. The activation, the kernel initializer and an optional `BatchNormalization` between
 # each `Dense` and its activation are parameters (with batch normalization the `Dense` bias is
-# redundant, since BN's β plays that role).
+# redundant, since BN's $\beta$ plays that role).
 #
 # `layer_grad_norms` runs a forward pass under `tf.GradientTape`, computes the cross-entropy loss
 # and returns the L2 norm of the gradient of every `Dense` kernel, from the first hidden layer to
@@ -198,7 +198,7 @@ def probe(name, activation, make_init, batch_norm=False):
 # %% [markdown] lang="zh"
 # ## 梯度消失：20 层 sigmoid {#vanishing}
 #
-# sigmoid 激活，配 Keras 默认的 Glorot 均匀初始化。Glorot 能让 Wx 的尺度逐层大致不变，
+# sigmoid 激活，配 Keras 默认的 Glorot 均匀初始化。Glorot 能让 $Wx$ 的尺度逐层大致不变，
 # 但 sigmoid 的导数最大只有 0.25，反向信号每过一层大约缩小到四分之一。
 # 第一层与输出层梯度范数之比，衡量的就是有多少梯度能传到网络底部。
 
@@ -206,7 +206,7 @@ def probe(name, activation, make_init, batch_norm=False):
 # ## Vanishing: 20 sigmoid layers {#vanishing}
 #
 # Sigmoid activations with Keras's default Glorot-uniform initialization. Glorot keeps the scale
-# of Wx roughly constant from layer to layer, but the sigmoid's derivative is at most 0.25, so the
+# of $Wx$ roughly constant from layer to layer, but the sigmoid's derivative is at most 0.25, so the
 # backward signal loses about a factor of four per layer. The ratio between the first layer's
 # gradient norm and the output layer's measures what reaches the bottom of the network.
 
@@ -215,29 +215,29 @@ ratio_vanishing = probe("sigmoid, Glorot", "sigmoid", keras.initializers.GlorotU
 assert ratio_vanishing < 1e-6, f"first/last gradient ratio {ratio_vanishing:.2e} is not vanishing"
 
 # %% [markdown] lang="zh"
-# 第一层拿到的梯度比输出层小了大约十二个数量级，和上面推算的 0.25²⁰ ≈ 10⁻¹² 相当接近。
+# 第一层拿到的梯度比输出层小了大约十二个数量级，和上面推算的 $0.25^{20} \approx 10^{-12}$ 相当接近。
 # 用普通 SGD 的话，这一层的权重实际上一动不动：网络只在训练顶上几层，
 # 底下几层始终是初始化时那个随机的特征提取器。
 
 # %% [markdown] lang="en"
 # The first layer receives a gradient about twelve orders of magnitude smaller than the output
-# layer, close to the 0.25²⁰ ≈ 10⁻¹² the argument above predicts. With plain SGD its weights
+# layer, close to the $0.25^{20} \approx 10^{-12}$ the argument above predicts. With plain SGD its weights
 # effectively never move: the network trains only its top layers, and the early layers stay the
 # random feature extractor they were at initialization.
 
 # %% [markdown] lang="zh"
 # ## 梯度爆炸：大权重的 tanh {#exploding}
 #
-# 换成 tanh，权重从 N(0, 0.5²) 中采样，标准差是宽度 64 时 Glorot 的四倍。前向传播看上去没什么问题：
-# tanh 把所有激活值压在 (−1, 1) 之内，损失也是个正常的数。反向时，每一层都把梯度乘上一个大于 1 的因子，
+# 换成 tanh，权重从 $\mathcal{N}(0, 0.5^2)$ 中采样，标准差是宽度 64 时 Glorot 的四倍。前向传播看上去没什么问题：
+# tanh 把所有激活值压在 $(-1, 1)$ 之内，损失也是个正常的数。反向时，每一层都把梯度乘上一个大于 1 的因子，
 # 梯度越往输入方向传越*大*。这就是深层网络的“混沌”区：前向没有任何溢出，
 # 底层却要走一步大得离谱的更新，适合顶层的学习率对它们来说全都太大。
 
 # %% [markdown] lang="en"
 # ## Exploding: tanh with large weights {#exploding}
 #
-# Now tanh with weights drawn from N(0, 0.5²), four times the Glorot standard deviation for width
-# 64. The forward pass looks harmless, because tanh squashes every activation into (−1, 1) and the
+# Now tanh with weights drawn from $\mathcal{N}(0, 0.5^2)$, four times the Glorot standard deviation for width
+# 64. The forward pass looks harmless, because tanh squashes every activation into $(-1, 1)$ and the
 # loss stays at an ordinary value. Backwards, each layer multiplies the gradient by a factor
 # larger than one, so the gradient *grows* as it travels towards the input. This is the "chaotic"
 # regime of deep networks: nothing overflows in the forward pass, yet the early layers would take
@@ -253,8 +253,8 @@ assert ratio_exploding > 1e2, f"first/last gradient ratio {ratio_exploding:.2e} 
 # 下面三个网络深度不变，各自只改一处：
 #
 # - **ReLU 配 He 初始化。** ReLU 在激活区导数恰好为 1，其余为 0，不会像 sigmoid 那样把信号压小。
-#   ReLU 会让大约一半的单元输出为零，He 初始化（Var(W) = 2/fan_in）把权重方差加倍来补偿。
-# - **tanh 配 Glorot 初始化。** Glorot（Var(W) = 2/(fan_in + fan_out)）本来就是为 tanh
+#   ReLU 会让大约一半的单元输出为零，He 初始化（$\operatorname{Var}(W) = 2 / \mathrm{fan}_\mathrm{in}$）把权重方差加倍来补偿。
+# - **tanh 配 Glorot 初始化。** Glorot（$\operatorname{Var}(W) = 2 / (\mathrm{fan}_\mathrm{in} + \mathrm{fan}_\mathrm{out})$）本来就是为 tanh
 #   这类激活函数设计的，它把每层的因子拉回到 1 附近。
 # - **sigmoid 加批量归一化。** 就是刚才梯度消失的*那个* sigmoid 网络，只在每个激活函数前加了
 #   `BatchNormalization`。BN 把每个预激活值在批次内规范成零均值、单位方差，
@@ -269,8 +269,8 @@ assert ratio_exploding > 1e2, f"first/last gradient ratio {ratio_exploding:.2e} 
 #
 # - **ReLU with He initialization.** ReLU's derivative is exactly 1 where the unit is active and 0
 #   elsewhere, so it does not shrink the signal the way the sigmoid does. ReLU zeroes about half
-#   the units, and He initialization (Var(W) = 2/fan_in) doubles the weight variance to compensate.
-# - **tanh with Glorot initialization.** Glorot (Var(W) = 2/(fan_in + fan_out)) is designed for
+#   the units, and He initialization ($\operatorname{Var}(W) = 2 / \mathrm{fan}_\mathrm{in}$) doubles the weight variance to compensate.
+# - **tanh with Glorot initialization.** Glorot ($\operatorname{Var}(W) = 2 / (\mathrm{fan}_\mathrm{in} + \mathrm{fan}_\mathrm{out})$) is designed for
 #   tanh-like activations; it brings the per-layer factor back to about 1.
 # - **Sigmoid with batch normalization.** The *same* sigmoid network that vanished, with
 #   `BatchNormalization` before each activation. BN rescales every pre-activation to zero mean and
@@ -322,10 +322,10 @@ plt.show()
 # 循环网络、Transformer 和大模型预训练里都会用它（全局范数裁到 1.0 是很常见的设置）。
 # Keras 的优化器提供三种方式：
 #
-# - `clipnorm=c`：每个变量的梯度各自缩放到范数 ≤ c；
-# - `global_clipnorm=c`：所有梯度乘同一个系数，使它们合起来的范数 ≤ c，更新方向保持不变
+# - `clipnorm=c`：每个变量的梯度各自缩放到范数 $\le c$；
+# - `global_clipnorm=c`：所有梯度乘同一个系数，使它们合起来的范数 $\le c$，更新方向保持不变
 #   （PyTorch 的 `clip_grad_norm_` 就是这种）；
-# - `clipvalue=c`：每个元素截断到 [−c, c]，方向也会改变。
+# - `clipvalue=c`：每个元素截断到 $[-c, c]$，方向也会改变。
 #
 # 我们对梯度爆炸的网络求一次梯度，分别在不裁剪、`clipnorm=1`、`global_clipnorm=1` 三种情况下
 # 走一步普通 SGD（学习率 0.01），测量权重的更新量。每走完一步都把权重恢复原样，保证三种情况从同一点出发。
@@ -338,10 +338,10 @@ plt.show()
 # Transformer and LLM pre-training (a global norm of 1.0 is a common setting). Keras optimizers
 # offer three forms:
 #
-# - `clipnorm=c` rescales each variable's gradient separately to norm ≤ c;
+# - `clipnorm=c` rescales each variable's gradient separately to norm $\le c$;
 # - `global_clipnorm=c` rescales *all* gradients by one common factor so that their joint norm is
-#   ≤ c, which keeps the direction of the update (PyTorch's `clip_grad_norm_` does this);
-# - `clipvalue=c` clips every element to [−c, c], which changes the direction too.
+#   $\le c$, which keeps the direction of the update (PyTorch's `clip_grad_norm_` does this);
+# - `clipvalue=c` clips every element to $[-c, c]$, which changes the direction too.
 #
 # We take the gradient of the exploding network once, apply one plain SGD step (learning rate
 # 0.01) without clipping, with `clipnorm=1` and with `global_clipnorm=1`, and measure the weight
@@ -399,14 +399,14 @@ assert cos_per_var < cos_global, "per-variable clipping should change the direct
 
 # %% [markdown] lang="zh"
 # 不裁剪时，一步更新给第一层核矩阵带来的变化量就和它自身的范数相当，输出层却几乎不动：
-# 梯度爆炸对训练的破坏就是这样来的。两种裁剪都把步长限制在“学习率 × c”以内。
+# 梯度爆炸对训练的破坏就是这样来的。两种裁剪都把步长限制在“$\text{学习率} \times c$”以内。
 # 全局裁剪只是把这一步缩短，方向不变；逐变量裁剪连方向也改了，因为它对底层那些大梯度的压缩
 # 远远多于输出层附近的小梯度。
 
 # %% [markdown] lang="en"
 # Without clipping, one step moves the first kernel by an amount comparable to its own norm, while
 # the output layer barely moves: that is what an exploding gradient does to training. Both clipping
-# modes cap the step at learning rate × c. Global clipping only shortens the step and keeps its
+# modes cap the step at $\text{learning rate} \times c$. Global clipping only shortens the step and keeps its
 # direction; per-variable clipping also changes the direction, because it shrinks the large
 # gradients of the early layers much more than the small ones near the output.
 
@@ -421,7 +421,7 @@ assert cos_per_var < cos_global, "per-variable clipping should change the direct
 # - 梯度裁剪限制的是更新量，不解决梯度变大的原因。优先用 `global_clipnorm`（保持方向）而不是逐变量的
 #   `clipnorm`；训练 RNN 和大模型时这是标配。
 # - Adam 这类自适应优化器按每个参数的梯度历史调整步长，能掩盖一部分尺度问题，
-#   但 10⁻¹² 量级的梯度已经低于 Adam 的 ε，照样学不动。
+#   但 $10^{-12}$ 量级的梯度已经低于 Adam 的 $\varepsilon$，照样学不动。
 
 # %% [markdown] lang="en"
 # ## Key takeaways {#takeaways}
@@ -437,4 +437,4 @@ assert cos_per_var < cos_global, "per-variable clipping should change the direct
 # - Gradient clipping bounds the update, not the gradient's cause. Prefer `global_clipnorm`
 #   (direction preserved) over per-variable `clipnorm`; it is standard for RNNs and LLM training.
 # - Adaptive optimizers such as Adam rescale each parameter's step by its gradient history, which
-#   hides some of the scale problem, but not a gradient of 10⁻¹², which falls below Adam's ε.
+#   hides some of the scale problem, but not a gradient of $10^{-12}$, which falls below Adam's $\varepsilon$.

@@ -70,7 +70,7 @@ feature_means = pd.Series(X_train.mean(axis=0), index=data.feature_names)
 print(feature_means.iloc[[0, 3, 4, 9, 23]].round(3).to_string())
 
 # %% [markdown] lang="zh"
-# “mean area”是几百的量级，“mean smoothness”却在 0.1 左右。RBF 核计算的是 exp(-gamma · ||x - x'||²)：
+# “mean area”是几百的量级，“mean smoothness”却在 0.1 左右。RBF 核计算的是 $\exp(-\mathrm{gamma} \cdot \lVert x - x' \rVert^2)$：
 # 不做缩放的话，距离基本上就是面积之差，其余特征几乎被无视。
 #
 # > **原文代码的问题**
@@ -84,7 +84,7 @@ print(feature_means.iloc[[0, 3, 4, 9, 23]].round(3).to_string())
 
 # %% [markdown] lang="en"
 # "mean area" is in the hundreds while "mean smoothness" is around 0.1. An RBF kernel computes
-# exp(-gamma · ||x - x'||²): without scaling, the distance is essentially the difference in area,
+# $\exp(-\mathrm{gamma} \cdot \lVert x - x' \rVert^2)$: without scaling, the distance is essentially the difference in area,
 # and the other features are ignored.
 #
 # > **What the original got wrong**

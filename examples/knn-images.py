@@ -96,7 +96,7 @@ print(f"train {len(y_train)}, test {len(y_test)}")
 # %% [markdown] lang="zh"
 # ## 用交叉验证选 k {#choose-k}
 #
-# k 小，模型紧贴训练数据（k = 1 时每个训练样本都会被原样预测对：偏差低、方差高）；k 大，就在很大的邻域里取平均，
+# k 小，模型紧贴训练数据（$k = 1$ 时每个训练样本都会被原样预测对：偏差低、方差高）；k 大，就在很大的邻域里取平均，
 # 类别边界被抹平。我们只在训练集上做 5 折分层交叉验证，考察 1 到 15 之间的奇数 k
 # （通常的惯例：k 取奇数，二分类投票就不会打平），比较两条流水线：原始像素，以及用 `StandardScaler`
 # 逐特征标准化后的像素。把标准化放进流水线，意味着每一折只在自己的训练部分上拟合它，验证折的统计量不会泄漏进来。
@@ -104,7 +104,7 @@ print(f"train {len(y_train)}, test {len(y_test)}")
 # %% [markdown] lang="en"
 # ## Choosing k by cross-validation {#choose-k}
 #
-# Small k follows the training data closely (k = 1 reproduces every training label: low bias, high
+# Small k follows the training data closely ($k = 1$ reproduces every training label: low bias, high
 # variance); large k averages over a wide neighborhood and blurs the class boundaries. We score
 # the odd values of k from 1 to 15 (the usual convention: odd k rules out a tie in a two-class
 # vote) with 5-fold stratified cross-validation on the training set only, for two pipelines: raw
@@ -253,7 +253,7 @@ plt.show()
 # ## 开销在预测阶段 {#cost}
 #
 # 训练 k-NN 只是把数据存起来，所以 `fit` 几乎不花时间，而模型占用的内存就是整个训练集。
-# 预测时要把每个查询和每个存储样本比较一遍：暴力搜索下每个查询的复杂度是 O(n_train × d)，
+# 预测时要把每个查询和每个存储样本比较一遍：暴力搜索下每个查询的复杂度是 $O(n_\text{train} \times d)$，
 # 所以预测时间随训练集增大而增长。下面让存储的样本从训练集的四分之一增加到全部，每种规模都对同一批查询
 # （1,437 张训练图像各用 4 次，共 5,748 个查询）计时；三种规模轮流测 7 轮，取中位数，机器负载的波动对三者的影响大致相同。
 # 绝对毫秒数取决于机器，这里只报告比值。
@@ -263,7 +263,7 @@ plt.show()
 #
 # Training a k-NN model is just storing the data, so `fit` is almost free and the model's memory is
 # the whole training set. Prediction compares every query with every stored sample: with brute
-# force that is O(n_train × d) per query, so prediction time grows with the training set. We store
+# force that is $O(n_\text{train} \times d)$ per query, so prediction time grows with the training set. We store
 # a quarter, a half and all of the training set and time the same queries (the 1,437 training
 # images four times over, 5,748 queries) against each, in 7 interleaved rounds so that load on the machine hits all three sizes
 # alike, and take medians. Absolute milliseconds depend on the machine, so we report ratios.
@@ -313,7 +313,7 @@ assert size_ratio > 3.5, "a fitted k-NN model should grow with the samples it st
 # ## 要点 {#takeaways}
 #
 # - k-NN 的 `fit` 只存数据，时间和内存的代价都在预测阶段支付，并随训练集增长，这是它难以直接上线的主要原因。
-# - k 控制偏差与方差（k = 1 会把训练集背下来）；在训练数据上用交叉验证选 k，最后只在测试集上报告一次。
+# - k 控制偏差与方差（$k = 1$ 会把训练集背下来）；在训练数据上用交叉验证选 k，最后只在测试集上报告一次。
 # - 单位不同的特征要缩放，而且要放进流水线，让每一折交叉验证各自拟合标准化器。
 #   像素单位相同，逐特征标准化会放大几乎恒定的边缘像素，在这里反而有害；整体缩放则什么都不改变。
 # - k-NN 的预测可以用邻居来解释；它的现代形态就是在学到的嵌入向量上、借助近似索引做向量检索。
@@ -334,7 +334,7 @@ assert size_ratio > 3.5, "a fitted k-NN model should grow with the samples it st
 #
 # - k-NN's `fit` only stores the data; the cost (time and memory) is paid at prediction time and
 #   grows with the training set, which is the main argument against it in production.
-# - k controls bias and variance (k = 1 memorizes the training set); choose it by cross-validation
+# - k controls bias and variance ($k = 1$ memorizes the training set); choose it by cross-validation
 #   on the training data, then report the test set once.
 # - Scale features that come in different units, inside a pipeline so each CV fold fits its own
 #   scaler. On same-unit pixels, per-feature standardization inflates near-constant border pixels

@@ -11,7 +11,7 @@
 # %% [markdown] lang="zh"
 # # 用梯度下降求解线性回归 {#linear-regression-gd}
 #
-# **简介：** 用 NumPy 手写批量梯度下降拟合 y = w·x + b，并找回真实参数。
+# **简介：** 用 NumPy 手写批量梯度下降拟合 $y = w \cdot x + b$，并找回真实参数。
 # **最后修改：** 2026-11-30
 # **出处：**《AI 大模型创业：如何利用创新优势？》中“源代码实例”的第 1 题，原题收录在[创新优势指南](../../guides/innovation/#ask-000-code-linear-regression)。
 #
@@ -27,7 +27,7 @@
 # %% [markdown] lang="en"
 # # Linear regression by gradient descent {#linear-regression-gd}
 #
-# **Description:** Fit y = w·x + b with batch gradient descent in NumPy and recover the true parameters.
+# **Description:** Fit $y = w \cdot x + b$ with batch gradient descent in NumPy and recover the true parameters.
 # **Last modified:** 2026-11-30
 # **Source:** problem 1 of "源代码实例" in *AI large-model startups: using the innovation advantage*
 # (《AI 大模型创业：如何利用创新优势？》), quoted in the
@@ -48,14 +48,14 @@
 # %% [markdown] lang="zh"
 # ## 数据 {#data}
 #
-# 从 y = 2.0·x + 0.5 加高斯噪声中采 500 个点。真实的权重和偏置是我们自己定的，
+# 从 $y = 2.0 \cdot x + 0.5$ 加高斯噪声中采 500 个点。真实的权重和偏置是我们自己定的，
 # 所以可以直接检查训练能不能把它们找回来。设计矩阵额外加一列 1，
 # 这样偏置就和普通权重一样参与学习。
 
 # %% [markdown] lang="en"
 # ## The data {#data}
 #
-# We draw 500 points from y = 2.0·x + 0.5 plus Gaussian noise. Because we choose the true weight
+# We draw 500 points from $y = 2.0 \cdot x + 0.5$ plus Gaussian noise. Because we choose the true weight
 # and bias ourselves, we can check whether training recovers them. The design matrix gets a
 # column of ones so that the bias is learned like any other weight.
 
@@ -77,11 +77,13 @@ print("X shape:", X.shape, "y shape:", y.shape)
 # %% [markdown] lang="zh"
 # ## 损失与梯度 {#loss-and-gradient}
 #
-# 记参数 θ = (w, b)，预测 ŷ = Xθ，均方误差及其梯度为
+# 记参数 $\theta = (w, b)$，预测 $\hat{y} = X\theta$，均方误差及其梯度为
 #
-# L(θ) = (1/n) · Σ (ŷᵢ − yᵢ)²，  ∇L(θ) = (2/n) · Xᵀ(Xθ − y)。
+# $$
+# L(\theta) = \frac{1}{n} \sum_i (\hat{y}_i - y_i)^2, \qquad \nabla L(\theta) = \frac{2}{n} X^\top (X\theta - y)
+# $$
 #
-# 有两个细节要抠清楚。第一，梯度指向损失*上升*最快的方向，更新必须是 θ ← θ − lr·∇L。
+# 有两个细节要抠清楚。第一，梯度指向损失*上升*最快的方向，更新必须是 $\theta \leftarrow \theta - \mathrm{lr} \cdot \nabla L$。
 # 第二，对样本取平均而不是求和：这样损失和梯度的量级不随 n 变化，
 # 在 500 个点上好用的学习率，换成 50 万个点照样好用。
 #
@@ -91,11 +93,13 @@ print("X shape:", X.shape, "y shape:", y.shape)
 # %% [markdown] lang="en"
 # ## Loss and gradient {#loss-and-gradient}
 #
-# With parameters θ = (w, b) and predictions ŷ = Xθ, the mean squared error and its gradient are
+# With parameters $\theta = (w, b)$ and predictions $\hat{y} = X\theta$, the mean squared error and its gradient are
 #
-# L(θ) = (1/n) · Σ (ŷᵢ − yᵢ)²,  ∇L(θ) = (2/n) · Xᵀ(Xθ − y).
+# $$
+# L(\theta) = \frac{1}{n} \sum_i (\hat{y}_i - y_i)^2, \qquad \nabla L(\theta) = \frac{2}{n} X^\top (X\theta - y).
+# $$
 #
-# Two details matter. First, the gradient points *uphill*; the update is θ ← θ − lr·∇L.
+# Two details matter. First, the gradient points *uphill*; the update is $\theta \leftarrow \theta - \mathrm{lr} \cdot \nabla L$.
 # Second, we average over the samples instead of summing: the loss and its gradient then do not
 # grow with n, so a learning rate that works for 500 points also works for 500,000.
 #
@@ -128,15 +132,15 @@ assert np.allclose(analytic, numeric, rtol=1e-5, atol=1e-6), "analytic gradient 
 # %% [markdown] lang="zh"
 # ## 批量梯度下降 {#gradient-descent}
 #
-# 每一步都用上全部 500 个样本（批量梯度下降）。MSE 的 Hessian 是 H = (2/n)·XᵀX，
-# 梯度下降收敛的充要条件是 lr < 2 / λ_max(H)。我们先把这个上界算出来，
+# 每一步都用上全部 500 个样本（批量梯度下降）。MSE 的 Hessian 是 $H = (2/n) \cdot X^\top X$，
+# 梯度下降收敛的充要条件是 $\mathrm{lr} < 2 / \lambda_{\max}(H)$。我们先把这个上界算出来，
 # 取一个明显低于它的学习率，再逐步记录损失和参数。
 
 # %% [markdown] lang="en"
 # ## Batch gradient descent {#gradient-descent}
 #
 # Every step uses all 500 samples (batch gradient descent). For the MSE loss the Hessian is
-# H = (2/n)·XᵀX, and gradient descent converges only if lr < 2 / λ_max(H). We compute that bound
+# $H = (2/n) \cdot X^\top X$, and gradient descent converges only if $\mathrm{lr} < 2 / \lambda_{\max}(H)$. We compute that bound
 # and pick a learning rate safely below it, then record the loss and the parameters at each step.
 
 # %%
@@ -225,19 +229,19 @@ assert steps_raw > 2 * steps_centered, "centering should at least halve the step
 # %% [markdown] lang="zh"
 # ## 与闭式解对比 {#closed-form}
 #
-# 最小二乘有精确解 θ* = argmin ‖Xθ − y‖²，`np.linalg.lstsq` 用数值稳定的分解来求
-# （不要自己去求 XᵀX 的逆）。收敛后的梯度下降必须落在同一个点上（差距小于 1e-4）。
+# 最小二乘有精确解 $\theta^* = \arg\min \lVert X\theta - y \rVert^2$，`np.linalg.lstsq` 用数值稳定的分解来求
+# （不要自己去求 $X^\top X$ 的逆）。收敛后的梯度下降必须落在同一个点上（差距小于 1e-4）。
 # 两者和真实值 (2.0, 0.5) 都有一点偏差（小于 0.1），这是噪声带来的；按统计学的标准结论，
-# 这个偏差的标准误按 1/√n 缩小。
+# 这个偏差的标准误按 $1/\sqrt{n}$ 缩小。
 
 # %% [markdown] lang="en"
 # ## Check against the closed-form solution {#closed-form}
 #
-# Least squares has an exact solution, θ* = argmin ‖Xθ − y‖², which `np.linalg.lstsq` computes
-# with a stable factorization (do not invert XᵀX yourself). Converged gradient descent must land
+# Least squares has an exact solution, $\theta^* = \arg\min \lVert X\theta - y \rVert^2$, which `np.linalg.lstsq` computes
+# with a stable factorization (do not invert $X^\top X$ yourself). Converged gradient descent must land
 # on the same point (within 1e-4). Both estimates differ slightly (by less than 0.1) from the true
 # (2.0, 0.5) because of the noise; by the standard statistical result, the standard error of that
-# difference shrinks like 1/√n.
+# difference shrinks like $1/\sqrt{n}$.
 
 # %%
 theta_ls, *_ = np.linalg.lstsq(X, y, rcond=None)
@@ -264,7 +268,7 @@ assert abs(b_gd - true_b) < 0.1, f"recovered b {b_gd:.3f} is not within 0.1 of {
 # > - 损失在循环里算了却从不记录、不打印，发散了也没人发现；数据用的是旧式的全局
 # >   `np.random`，也没设随机种子。
 #
-# 下一个单元格先把原文代码原样跑一遍（只补了随机种子）：1000 步之后 θ 的绝对值超过 1e100，
+# 下一个单元格先把原文代码原样跑一遍（只补了随机种子）：1000 步之后 $\theta$ 的绝对值超过 1e100，
 # 损失溢出成 `inf`。然后在我们的数据上按原文的更新规则（含符号错误）跑几步，步长取得足够小、
 # 本身是稳定的；旁边是只把符号改对的同一规则：原文的损失一路上升，改对后一路下降。
 # 最后把符号改对、但仍用“求和”形式的梯度，配原文的 `alpha = 0.01` 实际训练：100 个点时收敛，
@@ -286,7 +290,7 @@ assert abs(b_gd - true_b) < 0.1, f"recovered b {b_gd:.3f} is not within 0.1 of {
 # > - The loss is computed in the loop but never recorded or printed, so the divergence goes
 # >   unnoticed; the data come from the legacy global `np.random` without a seed.
 #
-# The next cell first runs the original code as written (only seeded): after 1000 steps |θ| is
+# The next cell first runs the original code as written (only seeded): after 1000 steps $|\theta|$ is
 # above 1e100 and the loss has overflowed to `inf`. It then runs the original update rule (sign
 # error included) for a few steps on our data, with a step size small enough to be stable, next to
 # the same rule with the sign fixed: the original climbs, the fixed one descends. Finally it trains
@@ -351,11 +355,11 @@ for n_samples in (100, 10_000):
 # %% [markdown] lang="zh"
 # ## 要点 {#takeaways}
 #
-# - 更新规则是 θ ← θ − lr·∇L。梯度按它本来的符号写，再减去它；
+# - 更新规则是 $\theta \leftarrow \theta - \mathrm{lr} \cdot \nabla L$。梯度按它本来的符号写，再减去它；
 #   用有限差分做一次梯度检验，几秒钟就能揪出符号和系数错误。
 # - 一定要有偏置（加一列 1，或者单独的 `b`），否则拟合线被强制过原点。
 # - 损失对批量取平均，学习率才不依赖数据量和批量大小。
-#   对 MSE，梯度下降收敛当且仅当 lr < 2/λ_max，其中 Hessian 为 (2/n)·XᵀX。
+#   对 MSE，梯度下降收敛当且仅当 $\mathrm{lr} < 2/\lambda_{\max}$，其中 Hessian 为 $(2/n) \cdot X^\top X$。
 # - 用闭式解（`np.linalg.lstsq`）验证：收敛的梯度下降必须和它一致。
 #   梯度下降的价值在于样本或特征太多、无法直接求解，或者模型本身不是线性的时候。
 # - 特征缩放和中心化能改善条件数、加快收敛（上面中心化后步数至少减半）；把损失记下来并画出来，发散才看得见。
@@ -363,12 +367,12 @@ for n_samples in (100, 10_000):
 # %% [markdown] lang="en"
 # ## Key takeaways {#takeaways}
 #
-# - Update rule: θ ← θ − lr·∇L. Write the gradient with its natural sign and subtract it; a
+# - Update rule: $\theta \leftarrow \theta - \mathrm{lr} \cdot \nabla L$. Write the gradient with its natural sign and subtract it; a
 #   finite-difference gradient check catches sign and factor errors in seconds.
 # - Always include a bias (a column of ones, or a separate `b`); without it the fit is forced
 #   through the origin.
 # - Average the loss over the batch so the learning rate does not depend on the dataset or batch
-#   size. For MSE, GD converges iff lr < 2/λ_max of the Hessian (2/n)·XᵀX.
+#   size. For MSE, GD converges iff $\mathrm{lr} < 2/\lambda_{\max}$ of the Hessian $(2/n) \cdot X^\top X$.
 # - Verify against the closed form (`np.linalg.lstsq`): converged GD must match it. GD pays off when
 #   n or the number of features is too large for a direct solve, or the model is not linear.
 # - Feature scaling and centering improve conditioning and speed up convergence (centering at least

@@ -276,7 +276,7 @@ plt.show()
 # `keras.optimizers.schedules.LearningRateSchedule` 把优化器的步数计数器（已经处理过的批次数）
 # 映射成学习率。它每个批次计算一次，训练开始前就完全确定，并且随优化器一起保存。常用的两种：
 #
-# - `ExponentialDecay`：lr₀ · rateᵗᐟᵏ；设 `staircase=True` 时指数向下取整，学习率每 k 个批次
+# - `ExponentialDecay`：$\mathrm{lr}_0 \cdot \mathrm{rate}^{t/k}$；设 `staircase=True` 时指数向下取整，学习率每 k 个批次
 #   阶梯式下降一次（经典的“阶梯衰减”）。
 # - 带 `warmup_steps` 和 `warmup_target` 的 `CosineDecay`：先从 `initial_learning_rate`
 #   线性升到 `warmup_target`，再沿半个余弦周期降到 `alpha` × target。
@@ -294,7 +294,7 @@ plt.show()
 # of batches seen so far) to a learning rate. It is evaluated at every batch, is fully determined
 # before training starts, and is saved with the optimizer. Two common ones:
 #
-# - `ExponentialDecay`: lr₀ · rateᵗᐟᵏ; with `staircase=True` the exponent is rounded down, so the
+# - `ExponentialDecay`: $\mathrm{lr}_0 \cdot \mathrm{rate}^{t/k}$; with `staircase=True` the exponent is rounded down, so the
 #   rate drops in steps every k batches (the classic "step decay").
 # - `CosineDecay` with `warmup_steps` and `warmup_target`: a linear ramp from
 #   `initial_learning_rate` up to `warmup_target`, then half a cosine down to `alpha` × target.

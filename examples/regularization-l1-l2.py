@@ -45,7 +45,7 @@
 # >
 # > - `x_train`、`y_train` 从未定义（“加载数据并进行预处理 # ...”），两个代码块都跑不起来；“答案解析与源代码实例”部分又把 L1 代码原样贴了一遍。
 # > - 没有验证集，也没有任何测量，根本看不出正则项起了什么作用：既没有权重统计，也没有训练集和验证集的对比。
-# > - 在 784x64 的层上用 `regularizers.l1(0.01)`：初始化时正则项约为 0.01 × 50,176 个权重 × 0.04（平均绝对值）≈ 20，而交叉熵只有 2.3 左右。主导训练的是正则项而不是数据；正则强度要结合权重个数和数据损失来定，并在验证集上调。
+# > - 在 784x64 的层上用 `regularizers.l1(0.01)`：初始化时正则项约为 $0.01 \times 50{,}176 \text{ 个权重} \times 0.04 \text{（平均绝对值）} \approx 20$，而交叉熵只有 2.3 左右。主导训练的是正则项而不是数据；正则强度要结合权重个数和数据损失来定，并在验证集上调。
 # > - `categorical_crossentropy` 要求独热编码标签；换成常见的整数标签就会报错（应改用 `sparse_categorical_crossentropy`）。
 # > - 题目问的是深度学习里的正则化方法，答案却只讲了 L1 和 L2。dropout、早停、数据增强、权重衰减（AdamW）同样是标准答案。
 
@@ -57,7 +57,7 @@
 # > - There is no validation data and no measurement, so nothing shows that the penalty does
 # >   anything: no weight statistics, no train/validation comparison.
 # > - `regularizers.l1(0.01)` on a 784x64 layer: at initialization the penalty is about
-# >   0.01 x 50,176 weights x 0.04 (mean absolute weight) ≈ 20, against a cross-entropy of about
+# >   $0.01 \times 50{,}176 \text{ weights} \times 0.04 \text{ (mean absolute weight)} \approx 20$, against a cross-entropy of about
 # >   2.3. The penalty, not the data, drives training; the strength must be chosen relative to the
 # >   number of weights and the data loss, and tuned on validation data.
 # > - `categorical_crossentropy` needs one-hot labels; with the usual integer labels it fails
@@ -106,8 +106,8 @@ print(f"train {X_train.shape}, validation {X_val.shape}, "
 #
 # 四个变体是同一个网络：Dense(64, relu) 接 Dense(1, sigmoid)，优化器、轮次数和批量大小完全相同。在 `build()` 里重新设种子，保证它们的初始权重一模一样，结果上的差别就只能来自正则化方式：
 #
-# - **L1**：`kernel_regularizer=keras.regularizers.L1(2e-3)` 在损失里加上 0.002 · Σ|w|。它的梯度大小恒定，会持续把小权重往 0 推。
-# - **L2**：`keras.regularizers.L2(1e-2)` 加上 0.01 · Σw²（Keras 里没有 ½ 这个系数）。梯度与 w 成正比，大权重被压得很狠，小权重几乎不受影响。
+# - **L1**：`kernel_regularizer=keras.regularizers.L1(2e-3)` 在损失里加上 $0.002 \cdot \sum |w|$。它的梯度大小恒定，会持续把小权重往 0 推。
+# - **L2**：`keras.regularizers.L2(1e-2)` 加上 $0.01 \cdot \sum w^2$（Keras 里没有 $\tfrac{1}{2}$ 这个系数）。梯度与 w 成正比，大权重被压得很狠，小权重几乎不受影响。
 # - **Dropout**：在隐藏层后加一个 `Dropout(0.5)`，它不加惩罚项，而是在训练时往激活值里注入噪声。
 #
 # Keras 的正则项只作用在它挂载的那个张量上（这里是 `kernel_regularizer`，不包括偏置）。惩罚项会被加进 `fit()` 报告的 loss 里，所以比较各个变体时，我们用 `log_loss` 根据预测值自己计算纯交叉熵。
@@ -119,9 +119,9 @@ print(f"train {X_train.shape}, validation {X_val.shape}, "
 # optimizer, epochs and batches. Re-seeding inside `build()` gives them identical initial weights,
 # so any difference comes from the regularizer:
 #
-# - **L1**: `kernel_regularizer=keras.regularizers.L1(2e-3)` adds 0.002 · Σ|w| to the loss. Its
+# - **L1**: `kernel_regularizer=keras.regularizers.L1(2e-3)` adds $0.002 \cdot \sum |w|$ to the loss. Its
 #   gradient has constant size, so it keeps pushing small weights towards zero.
-# - **L2**: `keras.regularizers.L2(1e-2)` adds 0.01 · Σw² (Keras has no factor ½). Its gradient
+# - **L2**: `keras.regularizers.L2(1e-2)` adds $0.01 \cdot \sum w^2$ (Keras has no factor $\tfrac{1}{2}$). Its gradient
 #   is proportional to w, so it shrinks large weights strongly and small ones hardly at all.
 # - **Dropout**: a `Dropout(0.5)` layer after the hidden layer, which adds noise during training
 #   instead of a penalty.
@@ -174,13 +174,13 @@ for name, model in variants.items():
 # %% [markdown] lang="zh"
 # ## 变化在哪里 {#measure}
 #
-# 对每个变体统计：第一层权重中 |w| < 0.01 的比例（初始权重分布在大约 ±0.14 之内，0.01 基本等于“关掉了”）、严格等于 0 的比例、第一层权重矩阵的 L2 范数，以及训练集和验证集上的交叉熵与准确率。**gap** 是验证损失减去训练损失，也就是我们想压下去的过拟合程度。
+# 对每个变体统计：第一层权重中 $|w| < 0.01$ 的比例（初始权重分布在大约 $\pm 0.14$ 之内，0.01 基本等于“关掉了”）、严格等于 0 的比例、第一层权重矩阵的 L2 范数，以及训练集和验证集上的交叉熵与准确率。**gap** 是验证损失减去训练损失，也就是我们想压下去的过拟合程度。
 
 # %% [markdown] lang="en"
 # ## What changed {#measure}
 #
-# For each variant: the share of first-layer weights with |w| < 0.01 (the initial weights are
-# spread up to about ±0.14, so 0.01 is "switched off"), the share that is exactly zero, the L2 norm
+# For each variant: the share of first-layer weights with $|w| < 0.01$ (the initial weights are
+# spread up to about $\pm 0.14$, so 0.01 is "switched off"), the share that is exactly zero, the L2 norm
 # of the first-layer kernel, and train and validation cross-entropy and accuracy. The
 # **gap** is validation loss minus training loss: the overfitting we want to shrink.
 
@@ -290,22 +290,22 @@ assert ratios["L1"] < 0.5 * ratios["none"], "L1 should suppress noise features r
 # %% [markdown] lang="zh"
 # ## 要点 {#takeaways}
 #
-# - L1 加 λ·Σ|w|（梯度大小恒定：把权重推向 0，相当于做特征选择）；L2 加 λ·Σw²（梯度 ∝ w：平滑地收缩所有权重）。效果要用接近 0 的权重比例和权重范数来量化，不能想当然。
+# - L1 加 $\lambda \cdot \sum |w|$（梯度大小恒定：把权重推向 0，相当于做特征选择）；L2 加 $\lambda \cdot \sum w^2$（梯度 $\propto w$：平滑地收缩所有权重）。效果要用接近 0 的权重比例和权重范数来量化，不能想当然。
 # - 用 Adam 或 SGD 训练时，L1 得到的是接近 0 的权重，而不是严格的 0；真正的稀疏需要近端求解器（Lasso）或剪枝。
-# - 惩罚项包含在 Keras 报告的 loss 里。比较模型要看留出数据上的纯数据损失，λ 也要在那里调：它和权重个数有关。
+# - 惩罚项包含在 Keras 报告的 loss 里。比较模型要看留出数据上的纯数据损失，$\lambda$ 也要在那里调：它和权重个数有关。
 # - Adam 里加 L2 惩罚并不等同于解耦的权重衰减（AdamW），这是常见的追问。
 # - 正则化好不好，看留出数据上的差距（gap）和验证准确率；dropout、早停、更多（或增强过的）数据是另外几个抓手。
 
 # %% [markdown] lang="en"
 # ## Key takeaways {#takeaways}
 #
-# - L1 adds λ·Σ|w| (constant-size gradient: drives weights to zero, acts as feature selection);
-#   L2 adds λ·Σw² (gradient ∝ w: shrinks all weights smoothly). Measure the effect with near-zero
+# - L1 adds $\lambda \cdot \sum |w|$ (constant-size gradient: drives weights to zero, acts as feature selection);
+#   L2 adds $\lambda \cdot \sum w^2$ (gradient $\propto w$: shrinks all weights smoothly). Measure the effect with near-zero
 #   share and weight norm, not by assumption.
 # - With Adam or SGD, L1 gives near-zero weights, not exact zeros; exact sparsity needs a proximal
 #   solver (Lasso) or pruning.
 # - The penalty is part of the loss Keras reports. Compare models on the plain data loss on held-out
-#   data, and tune λ there: it scales with the number of weights.
+#   data, and tune $\lambda$ there: it scales with the number of weights.
 # - L2 inside Adam is not the same as decoupled weight decay (AdamW); the difference is a common
 #   follow-up question.
 # - Regularization is judged on held-out data: the gap and the validation accuracy; dropout, early stopping and more (or augmented)
