@@ -196,6 +196,9 @@ class Visit:
 def visits(browser, server, site) -> dict[str, Visit]:
     """Every page of both languages, loaded once: what it requested, what failed, its math."""
     context = browser.new_context(base_url=server)
+    # The print pages hold every page of a language (about 6 MB of HTML, 1,500 formulas): on two
+    # busy cores they take up to half a minute to load, past Playwright's default of 30 s.
+    context.set_default_timeout(120_000)
     tabs = [context.new_page() for _ in range(TABS)]
     current: dict[int, Visit] = {}
     # Every page of a language fetches the same search index, and its search worker then builds a
