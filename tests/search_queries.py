@@ -1,6 +1,6 @@
 """What readers type into the search box, and the page that teaches it, per language.
 
-Each query expects its page (or either of two pages that both teach it: a question and the notebook
+Each query expects its page (or one of the pages that all teach it, such as a question and the notebook
 that demonstrates its answer) among the first three results. Grow the lists with the content: a
 new topic page brings its terms here, in both languages.
 """
@@ -21,14 +21,14 @@ EN: dict[str, str | tuple[str, ...]] = {
     "TFLite": "examples/deploy-serving-tflite/",
     "canary release": "interview/deployment/",
     "data drift": "interview/deployment/",
-    "differential privacy": "interview/privacy-security/",
+    "differential privacy": ("interview/privacy-security/", "examples/dp-sgd/"),
     "federated learning": "interview/privacy-security/",
     "prompt injection": "interview/privacy-security/",
-    "adversarial examples": "interview/privacy-security/",
-    "interpretability": "interview/privacy-security/",
+    "adversarial examples": ("interview/privacy-security/", "examples/adversarial-examples/"),
+    "interpretability": ("interview/privacy-security/", "examples/integrated-gradients/"),
     "distributed training": ("examples/distributed-mirrored/", "interview/training/"),
     "MirroredStrategy": "examples/distributed-mirrored/",
-    "mixed precision": "interview/training/",
+    "mixed precision": ("interview/training/", "examples/training-memory/"),
     "gradient accumulation": "interview/training/",
     "hyperparameter tuning": "interview/training/",
     "learning rate schedule": "examples/lr-schedule-early-stopping/",
@@ -50,6 +50,17 @@ EN: dict[str, str | tuple[str, ...]] = {
     "talent advantage": "guides/talent/",
     "market advantage": "guides/market/",
     "innovation advantage": "guides/innovation/",
+    "KV cache": ("interview/deployment/", "examples/kv-cache/"),
+    "multi-head attention": ("examples/attention/", "interview/fundamentals/"),
+    "LoRA": ("interview/transfer-learning/", "examples/lora/"),
+    "ZeRO": ("interview/training/", "examples/training-memory/"),
+    "speculative decoding": "interview/deployment/",
+    "scaling laws": "interview/fundamentals/",
+    "DP-SGD": ("examples/dp-sgd/", "interview/privacy-security/"),
+    "Integrated Gradients": ("examples/integrated-gradients/", "interview/privacy-security/"),
+    "calibration": "interview/metrics/",
+    "diffusion models": "interview/generative/",
+    "streaming data from disk": ("examples/streaming-data/", "interview/data/"),
 }
 
 ZH: dict[str, str | tuple[str, ...]] = {
@@ -65,18 +76,18 @@ ZH: dict[str, str | tuple[str, ...]] = {
     "量化": ("interview/deployment/", "examples/deploy-serving-tflite/"),
     "金丝雀发布": "interview/deployment/",
     "数据漂移": "interview/deployment/",
-    "差分隐私": "interview/privacy-security/",
+    "差分隐私": ("interview/privacy-security/", "examples/dp-sgd/"),
     "联邦学习": "interview/privacy-security/",
     "提示注入": "interview/privacy-security/",
-    "对抗样本": "interview/privacy-security/",
-    "可解释性": "interview/privacy-security/",
+    "对抗样本": ("interview/privacy-security/", "examples/adversarial-examples/"),
+    "可解释性": ("interview/privacy-security/", "examples/integrated-gradients/"),
     "分布式训练": ("examples/distributed-mirrored/", "interview/training/"),
-    "混合精度": "interview/training/",
+    "混合精度": ("interview/training/", "examples/training-memory/"),
     "梯度累积": "interview/training/",
     "超参数调优": "interview/training/",
     "早停": "examples/lr-schedule-early-stopping/",
     "迁移学习": "interview/transfer-learning/",
-    "LoRA 微调": ("interview/transfer-learning/", "interview/training/"),
+    "LoRA 微调": ("interview/transfer-learning/", "examples/lora/", "interview/training/"),
     "数据增强": ("interview/data/", "examples/data-augmentation/"),
     "数据泄漏": ("examples/data-cleaning-pandas/", "interview/data/"),
     "缺失值": "examples/data-cleaning-pandas/",
@@ -92,4 +103,12 @@ ZH: dict[str, str | tuple[str, ...]] = {
     "人才优势": "guides/talent/",
     "市场优势": "guides/market/",
     "创新优势": "guides/innovation/",
+    "KV 缓存": ("interview/deployment/", "examples/kv-cache/"),
+    "多头注意力": ("examples/attention/", "interview/fundamentals/"),
+    "投机解码": "interview/deployment/",
+    "规模定律": "interview/fundamentals/",
+    "扩散模型": "interview/generative/",
+    "概率校准": "interview/metrics/",
+    "对抗训练": ("examples/adversarial-examples/", "interview/privacy-security/"),
+    "成员推断": "interview/privacy-security/",
 }

@@ -196,9 +196,6 @@ class Visit:
 def visits(browser, server, site) -> dict[str, Visit]:
     """Every page of both languages, loaded once: what it requested, what failed, its math."""
     context = browser.new_context(base_url=server)
-    # The print pages hold every page of a language (about 6 MB of HTML, 1,500 formulas): on two
-    # busy cores they take up to half a minute to load, past Playwright's default of 30 s.
-    context.set_default_timeout(120_000)
     tabs = [context.new_page() for _ in range(TABS)]
     current: dict[int, Visit] = {}
     # Every page of a language fetches the same search index, and its search worker then builds a
@@ -228,6 +225,8 @@ def visits(browser, server, site) -> dict[str, Visit]:
             current[i] = found[path] = Visit()
             tabs[i].goto(path, wait_until="commit")  # start every load of the batch, then wait
         for i, path in batch:
+            # "load" first: a page still parsing (the print pages are 6 MB) can look idle to the network.
+            tabs[i].wait_for_load_state("load")
             tabs[i].wait_for_load_state("networkidle")
             found[path].math = tabs[i].evaluate(MATH_STATE)
     context.close()
