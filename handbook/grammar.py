@@ -1,8 +1,8 @@
 """The syntax the pages and examples are written in, parsed in one place.
 
 - Markdown pages: fences (``` or ~~~, nested by length), headings with attributes
-  (`### Question {#q-id .question data-difficulty="easy"}`, `.added` on the questions the site asks) and the `--8<-- "path.py"` lines that
-  include a docs_src/ file into a Python fence.
+  (`### Question {#q-id .question data-difficulty="easy"}`; `.added` marks a question the site asks)
+  and the `--8<-- "path.py"` lines that include a docs_src/ file into a Python fence.
 - Code files (docs_src/*.py): the `# skip: reason` and `# budget: N s: reason` directives.
 - Example notebooks (examples/*.py): jupytext percent files whose markdown cells carry
   `lang="zh"` / `lang="en"` and whose code cells are shared.

@@ -106,7 +106,7 @@ def _compare_headings(a: list, b: list, a_path: str, b_path: str) -> list[str]:
 
 
 def _kind(question) -> str:
-    return f"{question.difficulty}, added by the site" if question.added else f"{question.difficulty}"
+    return f"{question.difficulty}, added by the site" if question.added else str(question.difficulty)
 
 
 def _compare_questions(a: list, b: list, a_path: str, b_path: str) -> list[str]:
@@ -154,9 +154,8 @@ def thin_topics(tree: Tree) -> list[str]:
         for language in languages():
             path = tree.page(language, relative)
             if path.exists():
-                asked = questions(headings(read_text(path), path), path)
-                if len(asked) < QUESTIONS_PER_TOPIC:
-                    errors.append(f"{display(path)}:1: asks {len(asked)} question{'' if len(asked) == 1 else 's'}; a topic page asks at "
-                                  f"least {QUESTIONS_PER_TOPIC} (add the follow-ups an interviewer asks next)")
+                asked = len(questions(headings(read_text(path), path), path))
+                if asked < QUESTIONS_PER_TOPIC:
+                    errors.append(f"{display(path)}:1: asks {asked} question{'' if asked == 1 else 's'}; a topic page "
+                                  f"asks at least {QUESTIONS_PER_TOPIC} (add the follow-ups an interviewer asks next)")
     return errors
-
