@@ -26,7 +26,6 @@ from .layout import MEMORY_CAP_BYTES
 
 # 42 unless HANDBOOK_SEED says otherwise (benchmarks/seeds.py runs the examples under other seeds).
 SEED = 42
-PROGRAM_NICENESS = 5
 REAL_EXIT = os._exit  # main() wraps os._exit to note where a program calls it
 # Set once a library is imported, so a program that never imports Keras does not pay for it.
 SEEDERS = {
@@ -115,9 +114,6 @@ def main(kind: str, source: str, result: str) -> int:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     global SEED
     SEED = int(os.environ.get("HANDBOOK_SEED", SEED))
-    # Programs yield the CPU to what waits on them: the site build runs while the last page
-    # programs do, and on two cores it took twice as long sharing them equally.
-    os.nice(PROGRAM_NICENESS)
     _cap_memory()
     _record_hard_exit(source, result)
     sys.meta_path.insert(0, _SeedOnImport())
