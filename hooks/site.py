@@ -8,6 +8,8 @@
 - mkdocs-jupyter inlines JupyterLab's whole stylesheet (about 570 KB) into every notebook page;
   move it to one shared, cacheable file without the rules of Blueprint, the widget toolkit of
   JupyterLab's application (buttons, menus, dialogs) that a rendered notebook never uses.
+- mkdocs-jupyter converts notebook pages one after another in each language's build: convert every
+  language's pages side by side first, into its own cache (`_prerender`).
 - mkdocs-jupyter's template loads MathJax and Mermaid from public CDNs, and no page may load
   anything from another host: remove both. Notebook math is rendered like every page's, by the
   site's own KaTeX (overrides/assets/javascripts/math.js); no notebook uses Mermaid.
