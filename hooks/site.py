@@ -134,9 +134,8 @@ def _prerender(options) -> None:
                     todo.append((str(rendered), str(cached)))
     if len(todo) > 1:
         # Forked, not spawned: a hook module cannot be imported by name in a fresh interpreter.
-        fork = multiprocessing.get_context("fork")
-        workers = [fork.Process(target=_render_into_cache, args=(todo[i::os.cpu_count() or 1], options))
-                   for i in range(min(len(todo), os.cpu_count() or 1))]
+        fork, share = multiprocessing.get_context("fork"), min(len(todo), os.cpu_count() or 1)
+        workers = [fork.Process(target=_render_into_cache, args=(todo[i::share], options)) for i in range(share)]
         for worker in workers:
             worker.start()
         for worker in workers:

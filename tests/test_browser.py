@@ -255,7 +255,8 @@ def test_math_renders_on_every_page(visits):
     its own font; none is rejected, none is left as TeX."""
     with_math = {path: v.math for path, v in visits.items() if v.math["rendered"]}
     problems = [f"{path}: math.js did not run" for path, v in visits.items() if not v.math["done"]]
-    for path, math in ((p, v.math) for p, v in visits.items()):
+    for path, visit in visits.items():
+        math = visit.math
         problems += [f"{path}: KaTeX cannot parse {error!r}" for error in math["errors"]]
         problems += [f"{path}: left as TeX: {raw!r}" for raw in math["raw"]]
         problems += [f"{path}: notebook text still holds {left!r}" for left in math["left"]]
